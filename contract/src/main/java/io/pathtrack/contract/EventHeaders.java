@@ -1,0 +1,40 @@
+package io.pathtrack.contract;
+
+/**
+ * Kafka record header names. Metadata follows the CloudEvents Kafka protocol binding in binary mode;
+ * routing facts are CloudEvents extension attributes, so a consumer can filter without parsing the body.
+ */
+public final class EventHeaders {
+  public static final String ID = "ce_id";
+  public static final String TYPE = "ce_type";
+  public static final String SOURCE = "ce_source";
+  public static final String TIME = "ce_time";
+  public static final String SPEC_VERSION = "ce_specversion";
+  /** The CloudEvents subject: the accession number. */
+  public static final String SUBJECT = "ce_subject";
+  public static final String CONTENT_TYPE = "content-type";
+
+  public static final String OUTCOME = "ce_outcome";
+  public static final String NEEDS_REVIEW = "ce_needsreview";
+  public static final String PROCEDURE_TYPE = "ce_proceduretype";
+  public static final String PRIORITY = "ce_priority";
+  public static final String REPORT_ID = "ce_reportid";
+  public static final String REPORT_VERSION = "ce_reportversion";
+  public static final String REPORT_STATUS = "ce_reportstatus";
+  public static final String ORDERING_PRACTITIONER = "ce_orderingpractitioner";
+  public static final String RULE_SET_VERSION = "ce_rulesetversion";
+
+  /** On dead-letter records: a one-line reason, the failing element and the OperationOutcome JSON. */
+  public static final String REJECTION_REASON = "ce_rejectionreason";
+  public static final String REJECTION_ELEMENT = "ce_rejectionelement";
+  public static final String REJECTION_OUTCOME = "ce_rejectionoutcome";
+  public static final String ORIGINAL_TOPIC = "ce_originaltopic";
+  public static final String ORIGINAL_PARTITION = "ce_originalpartition";
+  public static final String ORIGINAL_OFFSET = "ce_originaloffset";
+
+  public static final String SPEC_VERSION_1_0 = "1.0";
+  public static final String FHIR_JSON = "application/fhir+json";
+  public static final String FHIR_XML = "application/fhir+xml";
+
+  private EventHeaders() {}
+}

@@ -1,0 +1,23 @@
+package io.pathtrack.contract;
+
+/** CloudEvents {@code type} values of every event the system publishes. */
+public final class EventTypes {
+  private static final String PREFIX = "io.pathtrack.";
+
+  /** A specimen and its order were registered (specimen-service, {@link Topics#SPECIMENS}). */
+  public static final String SPECIMEN_REGISTERED = PREFIX + "specimen.registered";
+  /** The final report for a specimen arrived; the value carries the turnaround (specimen-service). */
+  public static final String SPECIMEN_REPORTED = PREFIX + "specimen.reported";
+  /** A report version was accepted and classified (results-service, {@link Topics#REPORTS_CLASSIFIED}). */
+  public static final String REPORT_CLASSIFIED = PREFIX + "report.classified";
+  /** An inbound record was rejected (results-service, {@link Topics#REPORTS_INBOUND_DLQ}). */
+  public static final String REPORT_REJECTED = PREFIX + "report.rejected";
+  /** A notification was created for a recipient (notify-service, {@link Topics#NOTIFICATIONS}). */
+  public static final String NOTIFICATION_CREATED = PREFIX + "notification.created";
+  /** A notification left through a channel (notify-service). */
+  public static final String NOTIFICATION_SENT = PREFIX + "notification.sent";
+  /** A notification could not be delivered (notify-service). */
+  public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed";
+
+  private EventTypes() {}
+}

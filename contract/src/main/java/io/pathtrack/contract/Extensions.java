@@ -1,0 +1,23 @@
+package io.pathtrack.contract;
+
+/** URLs of the FHIR extensions the system adds to the resources it publishes. */
+public final class Extensions {
+  private static final String SD = Vocabulary.BASE + "/StructureDefinition/";
+
+  /** On DiagnosticReport: valueCoding from {@link Outcome#SYSTEM}. */
+  public static final String OUTCOME = SD + "outcome";
+  /** On DiagnosticReport: valueBoolean, true when no rule could place the report and a person must look. */
+  public static final String NEEDS_REVIEW = SD + "needs-review";
+  /** On DiagnosticReport, repeating: valueString, what decided the outcome and where it was found. */
+  public static final String OUTCOME_EVIDENCE = SD + "outcome-evidence";
+  /** On DiagnosticReport: valueString, the version of the classification rule set. */
+  public static final String RULE_SET_VERSION = SD + "rule-set-version";
+  /** On Specimen: valueCode, the lifecycle state (registered, reported…). */
+  public static final String LIFECYCLE_STATUS = SD + "lifecycle-status";
+  /** On Specimen: valueDuration in minutes, from receipt in the lab to the final report. */
+  public static final String TURNAROUND = SD + "turnaround";
+  /** On Specimen: valueReference, the DiagnosticReport that reported it. */
+  public static final String REPORTED_BY = SD + "reported-by";
+
+  private Extensions() {}
+}

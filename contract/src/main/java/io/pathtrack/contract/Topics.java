@@ -1,0 +1,24 @@
+package io.pathtrack.contract;
+
+/**
+ * Every Kafka topic of the system. All records are keyed by the specimen's accession number, so all
+ * events of one specimen are ordered and co-partitioned (DESIGN §3).
+ */
+public final class Topics {
+  /** Specimen lifecycle events; value: FHIR Specimen JSON (with its order contained). Producer: specimen-service. */
+  public static final String SPECIMENS = "pathology.specimens";
+
+  /** Reports as the LIS sent them; value: FHIR DiagnosticReport or Bundle, JSON or XML per content-type. */
+  public static final String REPORTS_INBOUND = "pathology.reports.inbound";
+
+  /** Inbound records that were rejected; value: the original bytes; headers: the reason and an OperationOutcome. */
+  public static final String REPORTS_INBOUND_DLQ = "pathology.reports.inbound.dlq";
+
+  /** One event per accepted report version; value: FHIR DiagnosticReport JSON with its outcome. Producer: results-service. */
+  public static final String REPORTS_CLASSIFIED = "pathology.reports.classified";
+
+  /** Notifications and every change of their state; value: FHIR Communication JSON. Producer: notify-service. */
+  public static final String NOTIFICATIONS = "pathology.notifications";
+
+  private Topics() {}
+}
