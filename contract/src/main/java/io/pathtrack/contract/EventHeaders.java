@@ -21,6 +21,8 @@ public final class EventHeaders {
   public static final String REPORT_ID = "ce_reportid";
   public static final String REPORT_VERSION = "ce_reportversion";
   public static final String REPORT_STATUS = "ce_reportstatus";
+  /** When the report version was issued (ISO-8601 instant), if the report says. */
+  public static final String REPORT_ISSUED = "ce_reportissued";
   public static final String ORDERING_PRACTITIONER = "ce_orderingpractitioner";
   public static final String RULE_SET_VERSION = "ce_rulesetversion";
 
@@ -37,4 +39,20 @@ public final class EventHeaders {
   public static final String FHIR_XML = "application/fhir+xml";
 
   private EventHeaders() {}
+
+  /** A header value as text, whether a binding handed it over as the raw bytes or already decoded. */
+  public static java.util.Optional<String> text(Object value) {
+    if (value instanceof byte[] bytes) {
+      return java.util.Optional.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    if (value instanceof String s) {
+      return java.util.Optional.of(s);
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Header text as the raw UTF-8 bytes written on the wire, as CloudEvents' Kafka binding expects. */
+  public static byte[] bytes(String value) {
+    return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

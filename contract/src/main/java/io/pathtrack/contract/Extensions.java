@@ -19,5 +19,10 @@ public final class Extensions {
   /** On Specimen: valueReference, the DiagnosticReport that reported it. */
   public static final String REPORTED_BY = SD + "reported-by";
 
+  /** On Communication: valueString, the version of the report the notification is about. */
+  public static final String REPORT_VERSION = SD + "report-version";
+  /** On Communication: valueBoolean, true when the recipient is the fallback because none could be resolved. */
+  public static final String FALLBACK_RECIPIENT = SD + "fallback-recipient";
+
   private Extensions() {}
 }

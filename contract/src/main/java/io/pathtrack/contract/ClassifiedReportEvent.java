@@ -1,0 +1,87 @@
+package io.pathtrack.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * What a classified-report event says in its headers (DESIGN §3 "parse once"): enough for
+ * specimen-service and notify-service to decide without parsing the DiagnosticReport body.
+ * Produced by results-service on {@link Topics#REPORTS_CLASSIFIED}, keyed by accession.
+ */
+public record ClassifiedReportEvent(
+    String eventId,
+    String accession,
+    String reportId,
+    String reportVersion,
+    String reportStatus,
+    Outcome outcome,
+    boolean needsReview,
+    Instant time,
+    Optional<Instant> issued,
+    Optional<String> orderingPractitioner,
+    Optional<ProcedureType> procedureType) {
+
+  /** Report statuses after which the specimen's report is complete (FHIR DiagnosticReport.status). */
+  public boolean isFinal() {
+    return switch (reportStatus) {
+      case "final", "amended", "corrected", "appended" -> true;
+      default -> false;
+    };
+  }
+
+  /** The report's reference, as other resources point at it. */
+  public String reportReference() {
+    return "DiagnosticReport/" + reportId;
+  }
+
+  /**
+   * Reads the event from a record's headers.
+   *
+   * @return empty when the record is not a classified-report event or lacks a required header
+   */
+  public static Optional<ClassifiedReportEvent> fromHeaders(String key, Headers headers) {
+    if (!EventTypes.REPORT_CLASSIFIED.equals(last(headers, EventHeaders.TYPE))) {
+      return Optional.empty();
+    }
+    String accession = Optional.ofNullable(last(headers, EventHeaders.SUBJECT)).orElse(key);
+    String reportId = last(headers, EventHeaders.REPORT_ID);
+    String status = last(headers, EventHeaders.REPORT_STATUS);
+    Optional<Outcome> outcome = Optional.ofNullable(last(headers, EventHeaders.OUTCOME)).flatMap(Outcome::fromCode);
+    Optional<Instant> time = instant(last(headers, EventHeaders.TIME));
+    if (accession == null || reportId == null || status == null || outcome.isEmpty() || time.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClassifiedReportEvent(
+        Optional.ofNullable(last(headers, EventHeaders.ID)).orElse(reportId),
+        accession,
+        reportId,
+        Optional.ofNullable(last(headers, EventHeaders.REPORT_VERSION)).orElse("1"),
+        status,
+        outcome.get(),
+        Boolean.parseBoolean(last(headers, EventHeaders.NEEDS_REVIEW)),
+        time.get(),
+        instant(last(headers, EventHeaders.REPORT_ISSUED)),
+        Optional.ofNullable(last(headers, EventHeaders.ORDERING_PRACTITIONER)),
+        Optional.ofNullable(last(headers, EventHeaders.PROCEDURE_TYPE)).flatMap(ProcedureType::fromCode)));
+  }
+
+  private static String last(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static Optional<Instant> instant(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.pathtrack.local;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command local stack: a real Kafka broker in this JVM, an SMTP sink, the three services and a
+ * simulated LIS, with a live one-line summary. Ctrl-C stops everything.
+ *
+ * <p>Settings (system properties or environment): {@code pathtrack.kafka.port} (9092),
+ * {@code pathtrack.smtp.port} (3025), {@code pathtrack.results.port} (8081), {@code pathtrack.specimen.port}
+ * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.data.dir} (a fresh temporary directory),
+ * {@code pathtrack.lis.interval.ms} (2500), {@code pathtrack.corpus.dir} (../shared/corpus/fhir-r4, used when present).
+ */
+public final class LocalStack {
+  private LocalStack() {}
+
+  public static void main(String[] args) throws Exception {
+    int kafkaPort = setting("pathtrack.kafka.port", 9092);
+    int smtpPort = setting("pathtrack.smtp.port", 3025);
+    int resultsPort = setting("pathtrack.results.port", 8081);
+    int specimenPort = setting("pathtrack.specimen.port", 8082);
+    int notifyPort = setting("pathtrack.notify.port", 8083);
+    String dataSetting = text("pathtrack.data.dir", null);
+    Path data = dataSetting == null ? Files.createTempDirectory("pathtrack-local-") : Path.of(dataSetting);
+    Path corpus = findCorpus(text("pathtrack.corpus.dir", null));
+
+    System.out.println("PathTrack local stack: starting Kafka, SMTP and the three services (data in " + data + ")…");
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+        .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).build().start();
+    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    PathTrackServices services = PathTrackServices.start(new PathTrackServices.Settings(
+        broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
+        data.resolve("streams"), Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off")));
+    SimulatedLis lis = new SimulatedLis(broker.bootstrapServers(), specimenPort, resultsPort, corpus);
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nStopping…");
+      lis.close();
+      services.close();
+      smtp.stop();
+      broker.close();
+      stopped.countDown();
+    }, "local-stack-stop"));
+
+    System.out.println();
+    System.out.println("Kafka broker      " + broker.bootstrapServers());
+    System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
+    System.out.println("results-service   http://localhost:" + resultsPort + "/fhir/metadata   (POST /fhir/DiagnosticReport)");
+    System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001");
+    System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications");
+    System.out.println("metrics           http://localhost:" + resultsPort + "/actuator/prometheus");
+    System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms"
+        + (lis.usesCorpus() ? ", with example reports from " + corpus : ""));
+    System.out.println("Ctrl-C stops everything.");
+    System.out.println();
+
+    lis.start(Duration.ofMillis(setting("pathtrack.lis.interval.ms", 2500)));
+    MeterRegistry meters = services.results().getBean(MeterRegistry.class);
+    while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+      System.out.print("\r" + summary(meters, smtp));
+      System.out.flush();
+    }
+  }
+
+  static String summary(MeterRegistry meters, GreenMail smtp) {
+    StringBuilder line = new StringBuilder("reports in ").append(count(meters, "pathtrack.reports.received", Map.of()));
+    line.append(" | classified");
+    for (Outcome o : Outcome.values()) {
+      line.append(' ').append(o.code()).append(' ')
+          .append(count(meters, "pathtrack.reports.classified", Map.of("outcome", o.code())));
+    }
+    line.append(" | rejected ").append(count(meters, "pathtrack.reports.rejected", Map.of()));
+    line.append(" | emails sent ").append(smtp.getReceivedMessages().length).append("   ");
+    return line.toString();
+  }
+
+  private static long count(MeterRegistry meters, String name, Map<String, String> tags) {
+    var search = meters.find(name);
+    for (Map.Entry<String, String> t : tags.entrySet()) {
+      search = search.tag(t.getKey(), t.getValue());
+    }
+    return (long) search.counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  private static Path findCorpus(String configured) {
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    for (Path candidate : new Path[] {Path.of("../shared/corpus/fhir-r4"), Path.of("../../shared/corpus/fhir-r4"),
+        Path.of("../../../shared/corpus/fhir-r4")}) {
+      if (Files.isDirectory(candidate)) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    return null;
+  }
+
+  private static int setting(String name, int fallback) {
+    return Integer.parseInt(text(name, String.valueOf(fallback)));
+  }
+
+  private static String text(String name, String fallback) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      value = System.getenv(name.toUpperCase().replace('.', '_'));
+    }
+    return value == null ? fallback : value;
+  }
+}

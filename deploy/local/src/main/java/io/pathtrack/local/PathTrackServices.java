@@ -1,0 +1,116 @@
+package io.pathtrack.local;
+
+import io.pathtrack.notify.NotifyServiceApplication;
+import io.pathtrack.results.ResultsServiceApplication;
+import io.pathtrack.specimen.SpecimenServiceApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services in one JVM, each its own Spring application with its own configuration file,
+ * pointed at one Kafka broker and one SMTP server. Used by the local stack and the end-to-end tests.
+ */
+public final class PathTrackServices implements AutoCloseable {
+  private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+  private final ConfigurableApplicationContext results;
+  private final ConfigurableApplicationContext specimen;
+  private final ConfigurableApplicationContext notify;
+
+  /**
+   * Where the services connect and listen. A port of 0 picks a free one.
+   *
+   * @param stateDirectory Kafka Streams state of each service lives in a folder of its own under it
+   */
+  public record Settings(
+      String kafkaBootstrapServers, String smtpHost, int smtpPort,
+      int resultsPort, int specimenPort, int notifyPort, Path stateDirectory,
+      Map<String, Object> extraProperties) {
+
+    public Settings withExtra(String name, Object value) {
+      Map<String, Object> extra = new LinkedHashMap<>(extraProperties);
+      extra.put(name, value);
+      return new Settings(kafkaBootstrapServers, smtpHost, smtpPort, resultsPort, specimenPort, notifyPort,
+          stateDirectory, extra);
+    }
+  }
+
+  private PathTrackServices(Settings settings) {
+    // specimen-service first: it owns the specimen topic the other two read.
+    specimen = start(SpecimenServiceApplication.builder(), settings, settings.specimenPort(),
+        Map.of("SPECIMEN_STATE_DIR", settings.stateDirectory().resolve("specimen-service").toString()));
+    notify = start(NotifyServiceApplication.builder(), settings, settings.notifyPort(),
+        Map.of("NOTIFY_STATE_DIR", settings.stateDirectory().resolve("notify-service").toString(),
+            "spring.mail.host", settings.smtpHost(),
+            "spring.mail.port", settings.smtpPort()));
+    results = start(ResultsServiceApplication.builder(), settings, settings.resultsPort(), Map.of());
+  }
+
+  public static PathTrackServices start(Settings settings) {
+    return new PathTrackServices(settings);
+  }
+
+  private ConfigurableApplicationContext start(SpringApplicationBuilder builder, Settings settings, int port,
+      Map<String, Object> own) {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
+    props.put("server.port", port);
+    props.putAll(own);
+    props.putAll(settings.extraProperties());
+    // Properties passed this way outrank the services' own configuration files.
+    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    try {
+      ConfigurableApplicationContext context = builder.run(args);
+      contexts.add(context);
+      return context;
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public ConfigurableApplicationContext results() {
+    return results;
+  }
+
+  public ConfigurableApplicationContext specimen() {
+    return specimen;
+  }
+
+  public ConfigurableApplicationContext notifications() {
+    return notify;
+  }
+
+  public int resultsPort() {
+    return port(results);
+  }
+
+  public int specimenPort() {
+    return port(specimen);
+  }
+
+  public int notifyPort() {
+    return port(notify);
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+  }
+
+  /** Stops the services in the reverse order of their start. */
+  @Override
+  public void close() {
+    for (int i = contexts.size() - 1; i >= 0; i--) {
+      try {
+        contexts.get(i).close();
+      } catch (RuntimeException e) {
+        System.err.println("Error while stopping a service: " + e.getMessage());
+      }
+    }
+    contexts.clear();
+  }
+}

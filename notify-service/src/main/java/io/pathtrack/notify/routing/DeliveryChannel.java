@@ -1,0 +1,17 @@
+package io.pathtrack.notify.routing;
+
+import java.util.Locale;
+
+/** A way a notification reaches its recipient; carried in {@code Communication.medium}. */
+public enum DeliveryChannel {
+  /** The built-in inbox: {@code GET /notifications}. */
+  INBOX,
+  /** Email over SMTP: priority, a reference and a link only, never the diagnosis or the patient. */
+  EMAIL;
+
+  public static final String SYSTEM = io.pathtrack.contract.Vocabulary.BASE + "/CodeSystem/delivery-channel";
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

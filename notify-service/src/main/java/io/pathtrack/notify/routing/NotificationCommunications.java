@@ -1,0 +1,138 @@
+package io.pathtrack.notify.routing;
+
+import static io.pathtrack.contract.EventHeaders.bytes;
+
+import io.pathtrack.contract.Accessions;
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.Extensions;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.Priority;
+import io.pathtrack.contract.Vocabulary;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * A notification as the FHIR Communication it is on {@code pathology.notifications}, and back.
+ * The Communication holds no diagnosis text: the outcome code, the priority and references only.
+ */
+public final class NotificationCommunications {
+  public static final String NOTIFICATION_ID_SYSTEM = Vocabulary.BASE + "/notification-id";
+
+  private NotificationCommunications() {}
+
+  public static Communication toCommunication(Notification n) {
+    Communication c = new Communication();
+    c.setId(n.id());
+    c.addIdentifier().setSystem(NOTIFICATION_ID_SYSTEM).setValue(n.id());
+    c.addIdentifier().setValue(n.accession()).getType()
+        .addCoding(new Coding(Accessions.IDENTIFIER_TYPE_SYSTEM, Accessions.IDENTIFIER_TYPE_CODE, "Accession ID"));
+    c.setStatus(Communication.CommunicationStatus.fromCode(n.state().communicationStatus()));
+    c.setPriority(Communication.CommunicationPriority.fromCode(n.priority().fhirCode()));
+    c.addAbout(new Reference(n.reportReference()));
+    c.addRecipient(new Reference(n.recipient()).setDisplay(n.recipientName()));
+    c.addReasonCode(new CodeableConcept(new Coding(Outcome.SYSTEM, n.outcome().code(), n.outcome().display())));
+    for (DeliveryChannel channel : n.channels()) {
+      c.addMedium(new CodeableConcept(new Coding(DeliveryChannel.SYSTEM, channel.code(), null)));
+    }
+    c.addExtension(Extensions.REPORT_VERSION, new StringType(n.reportVersion()));
+    c.addExtension(Extensions.NEEDS_REVIEW, new BooleanType(n.needsReview()));
+    c.addExtension(Extensions.FALLBACK_RECIPIENT, new BooleanType(n.fallbackRecipient()));
+    c.getMeta().setLastUpdated(Date.from(n.createdAt()));
+    c.setReceived(Date.from(n.createdAt()));
+    n.sentAt().ifPresent(at -> c.setSent(Date.from(at)));
+    n.failure().ifPresent(reason -> c.setStatusReason(new CodeableConcept().setText(reason)));
+    return c;
+  }
+
+  public static Notification fromCommunication(Communication c) {
+    String id = c.getIdentifier().stream()
+        .filter(i -> NOTIFICATION_ID_SYSTEM.equals(i.getSystem())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Communication without notification id")).getValue();
+    String accession = c.getIdentifier().stream().filter(Accessions::isAccessionType).findFirst()
+        .map(i -> i.getValue()).orElse("");
+    Set<DeliveryChannel> channels = EnumSet.noneOf(DeliveryChannel.class);
+    c.getMedium().forEach(m -> m.getCoding().forEach(coding -> {
+      for (DeliveryChannel ch : DeliveryChannel.values()) {
+        if (ch.code().equals(coding.getCode())) {
+          channels.add(ch);
+        }
+      }
+    }));
+    Priority priority = Priority.ROUTINE;
+    for (Priority p : Priority.values()) {
+      if (c.hasPriority() && p.fhirCode().equals(c.getPriority().toCode())) {
+        priority = p;
+      }
+    }
+    return new Notification(
+        id,
+        accession,
+        c.getAboutFirstRep().getReference(),
+        string(c.getExtensionByUrl(Extensions.REPORT_VERSION)),
+        Outcome.fromCode(c.getReasonCodeFirstRep().getCodingFirstRep().getCode()).orElse(Outcome.ATYPICAL),
+        bool(c.getExtensionByUrl(Extensions.NEEDS_REVIEW)),
+        priority,
+        c.getRecipientFirstRep().getReference(),
+        c.getRecipientFirstRep().getDisplay(),
+        bool(c.getExtensionByUrl(Extensions.FALLBACK_RECIPIENT)),
+        channels,
+        NotificationState.fromCommunicationStatus(c.getStatus().toCode()),
+        c.hasReceived() ? c.getReceived().toInstant() : Instant.EPOCH,
+        c.hasSent() ? Optional.of(c.getSent().toInstant()) : Optional.empty(),
+        c.hasStatusReason() ? Optional.ofNullable(c.getStatusReason().getText()) : Optional.empty());
+  }
+
+  public static String json(Notification n) {
+    return Fhir.json().encodeResourceToString(toCommunication(n));
+  }
+
+  public static Notification parse(String json) {
+    return fromCommunication(Fhir.json().parseResource(Communication.class, json));
+  }
+
+  /** The CloudEvents headers of a notification event; the type follows the notification's state. */
+  public static Map<String, byte[]> headers(Notification n, String source, Instant time) {
+    Map<String, byte[]> h = new LinkedHashMap<>();
+    h.put(EventHeaders.ID, bytes(UUID.randomUUID().toString()));
+    h.put(EventHeaders.TYPE, bytes(eventType(n.state())));
+    h.put(EventHeaders.SOURCE, bytes(source));
+    h.put(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
+    h.put(EventHeaders.TIME, bytes(time.toString()));
+    h.put(EventHeaders.SUBJECT, bytes(n.accession()));
+    h.put(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.FHIR_JSON));
+    h.put(EventHeaders.PRIORITY, bytes(n.priority().code()));
+    h.put(EventHeaders.OUTCOME, bytes(n.outcome().code()));
+    return h;
+  }
+
+  public static String eventType(NotificationState state) {
+    return switch (state) {
+      case CREATED -> EventTypes.NOTIFICATION_CREATED;
+      case SENT -> EventTypes.NOTIFICATION_SENT;
+      case FAILED -> EventTypes.NOTIFICATION_FAILED;
+    };
+  }
+
+  private static String string(Extension e) {
+    return e == null ? "" : e.getValue().primitiveValue();
+  }
+
+  private static boolean bool(Extension e) {
+    return e != null && Boolean.parseBoolean(e.getValue().primitiveValue());
+  }
+}

@@ -1,0 +1,25 @@
+package io.pathtrack.results.api;
+
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import io.pathtrack.contract.Fhir;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Serves the FHIR REST API at {@code /fhir} with HAPI's RestfulServer. */
+@Configuration
+class FhirServerConfiguration {
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirServlet(DiagnosticReportProvider reports) {
+    RestfulServer server = new RestfulServer(Fhir.context());
+    server.setServerName("PathTrack results-service");
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.setResourceProviders(reports);
+    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

@@ -1,0 +1,33 @@
+package io.pathtrack.results.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pathtrack.testsupport.PathologyFixtures;
+import java.util.List;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.junit.jupiter.api.Test;
+
+class ReportValidatorTest {
+  private final ReportValidator validator = new ReportValidator(List.of());
+
+  @Test
+  void completeReportHasNoIssues() {
+    assertThat(validator.check(PathologyFixtures.report("S26-1").conclusion("Benign.").build())).isEmpty();
+  }
+
+  @Test
+  void everyMissingRequiredElementIsNamed() {
+    DiagnosticReport report = PathologyFixtures.report(null).withoutSubject().build();
+    report.setStatus(null);
+    report.setCode(null);
+    assertThat(validator.check(report)).extracting(ValidationIssue::expression).containsExactly(
+        "DiagnosticReport.status", "DiagnosticReport.code", "DiagnosticReport.subject", "DiagnosticReport.specimen");
+  }
+
+  @Test
+  void issuesBecomeAnOperationOutcomeWithExpressions() {
+    var outcome = OperationOutcomes.of(List.of(ValidationIssue.required("DiagnosticReport.subject", "subject is required")));
+    assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("DiagnosticReport.subject");
+    assertThat(outcome.getIssueFirstRep().getCode().toCode()).isEqualTo("required");
+  }
+}

@@ -1,0 +1,13 @@
+package io.pathtrack.specimen;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of specimen-service ({@code pathtrack.specimen.*}).
+ *
+ * @param source the CloudEvents {@code source} of the events this service publishes
+ */
+@ConfigurationProperties("pathtrack.specimen")
+public record SpecimenProperties(@DefaultValue("urn:pathtrack:specimen-service") URI source) {}

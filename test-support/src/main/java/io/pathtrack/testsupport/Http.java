@@ -1,0 +1,47 @@
+package io.pathtrack.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for tests that talk to the services as an integrator would. */
+public final class Http {
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  public record Response(int status, String body) {}
+
+  public static Response post(String url, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .header("Accept", "application/fhir+json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
+  public static Response get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json, application/fhir+json")
+        .GET()
+        .build());
+  }
+
+  private static Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

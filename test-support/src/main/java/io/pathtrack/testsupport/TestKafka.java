@@ -1,0 +1,53 @@
+package io.pathtrack.testsupport;
+
+import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
+import java.util.Locale;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The Kafka broker of a test JVM, started once and shared by every test class in it: Testcontainers'
+ * Apache Kafka when a Docker engine answers, otherwise the in-process KRaft broker. Both are real
+ * brokers. {@code PATHTRACK_TEST_KAFKA=embedded|container} forces one.
+ */
+public final class TestKafka {
+  private static final String IMAGE = "apache/kafka:4.1.1";
+  private static String bootstrapServers;
+
+  private TestKafka() {}
+
+  public static synchronized String bootstrapServers() {
+    if (bootstrapServers == null) {
+      bootstrapServers = useContainer() ? startContainer() : startEmbedded();
+    }
+    return bootstrapServers;
+  }
+
+  private static boolean useContainer() {
+    String forced = System.getenv().getOrDefault("PATHTRACK_TEST_KAFKA", "").toLowerCase(Locale.ROOT);
+    if (forced.equals("embedded")) {
+      return false;
+    }
+    if (forced.equals("container")) {
+      return true;
+    }
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static String startContainer() {
+    KafkaContainer kafka = new KafkaContainer(IMAGE);
+    kafka.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "test-kafka-stop"));
+    return kafka.getBootstrapServers();
+  }
+
+  private static String startEmbedded() {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+    return broker.bootstrapServers();
+  }
+}
