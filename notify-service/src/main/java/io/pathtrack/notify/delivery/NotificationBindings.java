@@ -22,7 +22,7 @@ class NotificationBindings {
   }
 
   @Bean
-  Consumer<Message<byte[]>> notificationLog(NotificationLog log) {
+  Consumer<Message<byte[]>> notificationInbox(NotificationLog log) {
     return message -> log.apply(parse(message));
   }
 

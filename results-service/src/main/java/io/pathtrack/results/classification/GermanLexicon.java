@@ -1,0 +1,51 @@
+package io.pathtrack.results.classification;
+
+/**
+ * German pathology vocabulary (Befundtexte, e.g. the MII Pathologie-Befund examples). Same conventions as
+ * {@link EnglishLexicon}; English terms that German reports use unchanged (DCIS, "Carcinoma in situ",
+ * "Gleason-Score") are read by the English lexicon.
+ */
+final class GermanLexicon {
+
+  static final Lexicon LEXICON = Lexicon.builder("de")
+      .malignant("\\p{L}*karzinom(?:e|en|s)?", "\\p{L}*karzinomatös\\p{L}*", "\\p{L}*sarkom(?:e|en|s)?",
+          "maligne[nrsm]?", "malignom(?:e|en|s)?", "malignität", "bösartig\\p{L}*", "krebs",
+          "\\p{L}*metastase[n]?", "metastasiert\\p{L}*", "metastatisch\\p{L}*", "\\p{L}*lymphom(?:e|en|s)?",
+          "\\p{L}*melanom(?:e|en|s)?", "leukämie(?:n)?", "plasmozytom(?:e|en)?", "myelom(?:e|en)?",
+          "mesotheliom(?:e|en)?", "seminom(?:e|en)?")
+      .finding(io.pathtrack.contract.Outcome.MALIGNANT, null, "isup ?gradgruppe ?[1-5]")
+      .atypical("atypie(?:n)?", "atypisch\\p{L}*", "dysplasie(?:n)?", "dysplastisch\\p{L}*",
+          "intraepitheliale neoplasie", "lobuläre neoplasie", "prämaligne[nrsm]?", "präkanzerose(?:n)?",
+          "unklare[nrsm]? dignität", "verdächtig", "suspekt")
+      .benign("gutartig\\p{L}*", "benigne[nrsm]?", "tumorfrei", "karzinomfrei", "ohne malignität",
+          "kein anhalt für malignität", "unauffällig\\p{L}*", "regelrecht\\p{L}*", "entzündung(?:en)?",
+          "entzündlich\\p{L}*", "\\p{L}*hyperplasie(?:n)?", "hyperplastisch\\p{L}*", "\\p{L}*adenom(?:e|en|s)?",
+          "\\p{L}*zyste(?:n)?", "\\p{L}*lipom(?:e|en)?", "fibrose", "narbe(?:n)?", "reaktiv\\p{L}*",
+          "granulom\\p{L}*", "polyp(?:en)?", "metaplasie", "fettgewebsnekrose")
+      .nondiagnostic("nicht repräsentativ\\p{L}*", "nicht ausreichend\\p{L}*", "unzureichend\\p{L}*", "zellarm\\p{L}*",
+          "kein (?:diagnostisch )?verwertbares material", "nicht diagnostisch")
+      .placesOnlyWhenNegated("tumor(?:en|s)?", "neoplasie(?:n)?", "läsion(?:en)?", "raumforderung(?:en)?")
+      .negationBefore("kein(?:e|en|er|em|es)?", "ohne", "frei von", "nicht", "negativ für",
+          "kein(?:e|en)? (?:anhalt|hinweis|nachweis) (?:für|auf|von|eines|einer)")
+      .negationAfter("(?:ist |sind )?nicht (?:nachweisbar|nachgewiesen|erkennbar|vorhanden|gesehen|festgestellt)",
+          "(?:ist |sind )?ausgeschlossen")
+      .hedgeBefore("am ehesten", "wahrscheinlich", "möglich(?:erweise)?", "fraglich\\p{L}*", "vermutlich",
+          "differenti?al ?diagnostisch", "dd")
+      .suspicionBefore("verdacht auf", "v\\. ?a\\.", "verdächtig auf", "suspekt auf")
+      .hedgeAfter("nicht (?:sicher |mit sicherheit )?auszuschließen", "nicht (?:sicher )?ausgeschlossen")
+      .historyBefore("z\\. ?n\\.", "zustand nach", "bekannte[mnrs]?", "anamnestisch\\p{L}*", "vorbekannt\\p{L}*",
+          "klinisch(?:e|er|es|em)?", "zum ausschluss", "ausschluss", "frage nach")
+      .affirmation("vereinbar mit", "passend zu", "entsprechend", "im sinne (?:eines|einer|von)",
+          "mit nachweis (?:eines|einer|von)")
+      .scopeBreak("aber", "jedoch", "mit", "sowie", "allerdings")
+      .neutral("nicht näher (?:bezeichnet|spezifiziert)", "o\\. ?n\\. ?a\\.", "n\\. ?n\\. ?b\\.")
+      .heading(SectionRole.DIAGNOSIS, "(?:histologische |abschließende |zytologische )?diagnose(?:n)?", "beurteilung",
+          "kritischer bericht", "zusammenfassung")
+      .heading(SectionRole.COMMENT, "kommentar", "anmerkung(?:en)?", "bemerkung(?:en)?")
+      .heading(SectionRole.OTHER, "mikroskopie", "mikroskopischer befund", "befund")
+      .heading(SectionRole.EXCLUDED, "klinische angaben", "klinische diagnose", "anamnese", "fragestellung",
+          "makroskopie", "makroskopischer befund", "eingangsbefund", "untersuchungsmaterial", "einsendung")
+      .build();
+
+  private GermanLexicon() {}
+}
