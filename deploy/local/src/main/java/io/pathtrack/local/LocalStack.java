@@ -40,7 +40,7 @@ public final class LocalStack {
     smtp.start();
     PathTrackServices services = PathTrackServices.start(new PathTrackServices.Settings(
         broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
-        data.resolve("streams"), Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off")));
+        data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR")));
     SimulatedLis lis = new SimulatedLis(broker.bootstrapServers(), specimenPort, resultsPort, corpus);
 
     CountDownLatch stopped = new CountDownLatch(1);

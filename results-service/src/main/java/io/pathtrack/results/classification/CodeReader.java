@@ -36,9 +36,10 @@ final class CodeReader {
       return findings;
     }
     if (display != null) {
-      String suffix = " (" + label + (code == null ? "" : " " + code) + ")";
+      // the evidence quotes the whole display: it is the code's meaning, and short
+      String quoted = label + (code == null ? "" : " " + code) + " '" + display + "'";
       for (Finding f : textReader.readPhrase(display, location)) {
-        findings.add(new Finding(f.outcome(), f.matched() + suffix, f.location()));
+        findings.add(new Finding(f.outcome(), f.placed() ? quoted : f.matched() + " in " + quoted, f.location()));
       }
     }
     boolean placed = findings.stream().anyMatch(Finding::placed);

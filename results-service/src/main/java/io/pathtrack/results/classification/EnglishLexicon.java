@@ -98,6 +98,12 @@ final class EnglishLexicon {
           "lactational changes?", "fat necrosis", "abscess(?:es)?", "hamartomas?", "benign phyllodes tumou?rs?",
           // conventional adenomas with low-grade dysplasia are benign (DESIGN §4, ICD-O /0)
           "\\p{L}*adenomas?,? (?:with )?(?:focal )?(?:low grade|mild|mild to moderate) dysplasia",
+          "(?:tubular|tubulovillous|villous|traditional serrated|sessile serrated) adenomas?,? (?:with )?(?:focal )?"
+              + "(?:low grade|mild|mild to moderate) dysplasia",
+          "(?:tubular|tubulovillous|villous|serrated|sessile serrated|traditional serrated|pleomorphic|follicular"
+              + "|hepatocellular|hepatic|parathyroid|basal cell|canalicular|bile duct|papillary|metanephric"
+              + "|adrenal cortical|oncocytic|h[uü]rthle cell|lactating|nipple|apocrine) adenomas?",
+          "(?:hyperplastic|inflammatory|juvenile|fibroepithelial|endocervical|endometrial|hamartomatous) polyps?",
           // thyroid, parathyroid
           "benign follicular nodules?", "(?:adenomatoid|colloid|hyperplastic) nodules?",
           "(?:multinodular )?goit(?:er|re)s?", "colloid", "hashimoto(?:'s)?", "graves(?:'|'s)? disease",
@@ -125,7 +131,8 @@ final class EnglishLexicon {
           // lung
           "pneumonia", "emphysema(?:tous)?", "anthraco(?:sis|tic)(?: pigment)?", "anthracosilicosis",
           "bronchiectasis", "aspergill(?:us|osis|oma)", "fungal (?:organisms|infection|hyphae)",
-          "mycobacteri(?:um|a|al)", "acid fast bacilli", "interstitial lung disease",
+          "mycobacteri(?:um|a|al)", "atypical mycobacteri(?:um|a|al)(?: infection)?", "acid fast bacilli",
+          "interstitial lung disease",
           // liver, kidney
           "steatosis", "steatohepatitis", "cirrhosis", "cholestasis", "von meyenburg complex(?:es)?",
           "ha?emosiderosis", "oncocytomas?", "\\p{L}*nephropathy", "(?:arterio)?nephrosclerosis",
@@ -176,7 +183,8 @@ final class EnglishLexicon {
           "not diagnostic of", "not indicative of", "not suggestive of", "not typical of")
       .negationAfter(
           "(?:is |are |was |were )?(?:not|none) (?:seen|identified|present|detected|found|demonstrated|observed|evident|noted|appreciated)",
-          "(?:is |are |was |were )?absent", "(?:is |are |was |were )negative",
+          // "tumour cells are negative" negates; "tumour cells are negative for CK20" is immunohistochemistry
+          "(?:is |are |was |were )?absent", "(?:is |are |was |were )negative(?!\\s*for)",
           "(?:has been |have been |was |were |is |are )?(?:ruled out|excluded)")
       .hedgeBefore("possible", "possibly", "probable", "probably", "likely", "most likely", "presumptive", "presumed",
           "presumably", "questionable", "question of", "query", "favou?r(?:s|ed|ing)?", "in favou?r of",
@@ -202,6 +210,8 @@ final class EnglishLexicon {
           "with features of", "showing", "shows?", "demonstrat(?:es|ing)", "represent(?:s|ing)")
       .scopeBreak("but", "however", "although", "though", "whereas", "while", "except", "with", "also",
           "in addition", "additionally")
+      // immunohistochemistry idiom, not a reactive process: "tumour cells are reactive for CK7"
+      .neutral("(?:immuno)?reactive (?:for|with|to)", "immunoreactiv(?:e|ity)")
       .neutral("no special type", "not otherwise specified", "not otherwise classified", "nos", "no\\.",
           "not (?:assessed|evaluated|performed|submitted|applicable|available|specified)", "not applicable",
           "cannot be (?:assessed|determined|evaluated)", "see (?:note|comment)")

@@ -15,8 +15,11 @@ final class GermanLexicon {
           "mesotheliom(?:e|en)?", "seminom(?:e|en)?")
       .finding(io.pathtrack.contract.Outcome.MALIGNANT, null, "isup ?gradgruppe ?[1-5]")
       .atypical("atypie(?:n)?", "atypisch\\p{L}*", "dysplasie(?:n)?", "dysplastisch\\p{L}*",
-          "intraepitheliale neoplasie", "lobuläre neoplasie", "prämaligne[nrsm]?", "präkanzerose(?:n)?",
+          "intraepitheliale[nr]? neoplasie", "lobuläre neoplasie", "prämaligne[nrsm]?", "präkanzerose(?:n)?",
           "unklare[nrsm]? dignität", "verdächtig", "suspekt")
+      // "tubuläres Adenom mit niedriggradiger intraepithelialer Neoplasie" is the German wording of an
+      // adenoma with low-grade dysplasia: benign (DESIGN §4)
+      .benign("\\p{L}*adenom(?:e|en|s)? mit (?:gering|niedrig)gradiger (?:intraepithelialer neoplasie|dysplasie)")
       .benign("gutartig\\p{L}*", "benigne[nrsm]?", "tumorfrei", "karzinomfrei", "ohne malignität",
           "kein anhalt für malignität", "unauffällig\\p{L}*", "regelrecht\\p{L}*", "entzündung(?:en)?",
           "entzündlich\\p{L}*", "\\p{L}*hyperplasie(?:n)?", "hyperplastisch\\p{L}*", "\\p{L}*adenom(?:e|en|s)?",

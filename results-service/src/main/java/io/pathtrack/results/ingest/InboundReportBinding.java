@@ -29,7 +29,7 @@ class InboundReportBinding {
         ingestion.ingest(ReportReader.read(message.getPayload(), contentType), Channel.KAFKA);
       } catch (ReportRejectedException rejection) {
         if (rejection.parseFailure()) {
-          ingestion.countRejection(Channel.KAFKA, rejection);
+          ingestion.countUnreadable(Channel.KAFKA, rejection);
         }
         deadLetters.publish(message.getPayload(), origin(headers, contentType), rejection);
       }

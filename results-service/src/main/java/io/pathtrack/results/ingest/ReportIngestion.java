@@ -66,7 +66,13 @@ public class ReportIngestion {
     return classified;
   }
 
-  public void countRejection(Channel channel, ReportRejectedException rejection) {
+  /** Counts a record that could not even be read as a report: it was received, and it was rejected. */
+  public void countUnreadable(Channel channel, ReportRejectedException rejection) {
+    meters.counter("pathtrack.reports.received", "channel", channel.tag()).increment();
+    countRejection(channel, rejection);
+  }
+
+  private void countRejection(Channel channel, ReportRejectedException rejection) {
     meters.counter("pathtrack.reports.rejected",
         "channel", channel.tag(),
         "reason", rejection.parseFailure() ? "parse" : rejection.primary().code(),
