@@ -23,7 +23,14 @@ public record ClassifiedReportEvent(
     Instant time,
     Optional<Instant> issued,
     Optional<String> orderingPractitioner,
-    Optional<ProcedureType> procedureType) {
+    Optional<ProcedureType> procedureType,
+    Optional<String> replacesVersion,
+    Optional<Outcome> previousOutcome) {
+
+  /** True when this version replaces an earlier one with a different outcome (DESIGN §4: notify urgently). */
+  public boolean outcomeChanged() {
+    return previousOutcome.isPresent() && previousOutcome.get() != outcome;
+  }
 
   /** Report statuses after which the specimen's report is complete (FHIR DiagnosticReport.status). */
   public boolean isFinal() {
@@ -66,7 +73,9 @@ public record ClassifiedReportEvent(
         time.get(),
         instant(last(headers, EventHeaders.REPORT_ISSUED)),
         Optional.ofNullable(last(headers, EventHeaders.ORDERING_PRACTITIONER)),
-        Optional.ofNullable(last(headers, EventHeaders.PROCEDURE_TYPE)).flatMap(ProcedureType::fromCode)));
+        Optional.ofNullable(last(headers, EventHeaders.PROCEDURE_TYPE)).flatMap(ProcedureType::fromCode),
+        Optional.ofNullable(last(headers, EventHeaders.REPLACES_VERSION)),
+        Optional.ofNullable(last(headers, EventHeaders.PREVIOUS_OUTCOME)).flatMap(Outcome::fromCode)));
   }
 
   private static String last(Headers headers, String name) {

@@ -25,6 +25,16 @@ public final class EventHeaders {
   public static final String REPORT_ISSUED = "ce_reportissued";
   public static final String ORDERING_PRACTITIONER = "ce_orderingpractitioner";
   public static final String RULE_SET_VERSION = "ce_rulesetversion";
+  /** SHA-256 of the report version's content as received (before classification), for duplicate detection. */
+  public static final String CONTENT_HASH = "ce_contenthash";
+  /** How the report reached the system: rest or kafka (and hl7v2 when that channel exists). */
+  public static final String CHANNEL = "ce_channel";
+  /** On a report that replaces an earlier version: that version's ce_reportversion. */
+  public static final String REPLACES_VERSION = "ce_replacesversion";
+  /** On a report that replaces an earlier version: the earlier outcome. */
+  public static final String PREVIOUS_OUTCOME = "ce_previousoutcome";
+  /** "true" when a replacing version's outcome differs from the version it replaces. */
+  public static final String OUTCOME_CHANGED = "ce_outcomechanged";
 
   /** On dead-letter records: a one-line reason, the failing element and the OperationOutcome JSON. */
   public static final String REJECTION_REASON = "ce_rejectionreason";

@@ -10,6 +10,11 @@ public final class EventTypes {
   public static final String SPECIMEN_REPORTED = PREFIX + "specimen.reported";
   /** A report version was accepted and classified (results-service, {@link Topics#REPORTS_CLASSIFIED}). */
   public static final String REPORT_CLASSIFIED = PREFIX + "report.classified";
+  /**
+   * A report was entered in error: the earlier classification of the same report is withdrawn
+   * (results-service, {@link Topics#REPORTS_CLASSIFIED}; {@code ce_replacesversion} names the version).
+   */
+  public static final String REPORT_RETRACTED = PREFIX + "report.retracted";
   /** An inbound record was rejected (results-service, {@link Topics#REPORTS_INBOUND_DLQ}). */
   public static final String REPORT_REJECTED = PREFIX + "report.rejected";
   /** A notification was created for a recipient (notify-service, {@link Topics#NOTIFICATIONS}). */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of results-service ({@code pathtrack.results.*}).
@@ -11,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source the CloudEvents {@code source} of the events this service publishes
  * @param accessionIdentifierSystems report identifier systems that hold the accession number, for
  *     LIS feeds that neither reference a Specimen nor type the identifier ACSN
+ * @param maxReportSize the largest report accepted, on every channel (REST answers 413 above it)
  */
 @ConfigurationProperties("pathtrack.results")
 public record ResultsProperties(
     @DefaultValue("urn:pathtrack:results-service") URI source,
-    @DefaultValue List<String> accessionIdentifierSystems) {}
+    @DefaultValue List<String> accessionIdentifierSystems,
+    @DefaultValue("1MB") DataSize maxReportSize) {}

@@ -47,7 +47,8 @@ public final class PathTrackServices implements AutoCloseable {
         Map.of("NOTIFY_STATE_DIR", settings.stateDirectory().resolve("notify-service").toString(),
             "spring.mail.host", settings.smtpHost(),
             "spring.mail.port", settings.smtpPort()));
-    results = start(ResultsServiceApplication.builder(), settings, settings.resultsPort(), Map.of());
+    results = start(ResultsServiceApplication.builder(), settings, settings.resultsPort(),
+        Map.of("RESULTS_STATE_DIR", settings.stateDirectory().resolve("results-service").toString()));
   }
 
   public static PathTrackServices start(Settings settings) {

@@ -30,7 +30,7 @@ class NotificationRouterTest {
 
   private static ClassifiedReportEvent event(Outcome outcome, String orderer) {
     return new ClassifiedReportEvent("e1", "S26-1", "r1", "1", "final", outcome, false, NOW,
-        Optional.empty(), Optional.ofNullable(orderer), Optional.empty());
+        Optional.empty(), Optional.ofNullable(orderer), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Test

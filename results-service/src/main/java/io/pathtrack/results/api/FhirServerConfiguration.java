@@ -3,23 +3,38 @@ package io.pathtrack.results.api;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.results.ingest.PayloadGuard;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Serves the FHIR REST API at {@code /fhir} with HAPI's RestfulServer. */
+/**
+ * Serves the FHIR REST API at {@code /fhir} with HAPI's RestfulServer. Its CapabilityStatement
+ * ({@code GET /fhir/metadata}) is generated from the providers, so it lists what is really served:
+ * DiagnosticReport create, $validate and $classify, and transaction/batch at the base.
+ */
 @Configuration
 class FhirServerConfiguration {
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServlet(DiagnosticReportProvider reports) {
+  ServletRegistrationBean<RestfulServer> fhirServlet(DiagnosticReportProvider reports, TransactionProvider bundles) {
     RestfulServer server = new RestfulServer(Fhir.context());
     server.setServerName("PathTrack results-service");
+    server.setImplementationDescription("Pathology report intake: validation, outcome classification, publication");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setResourceProviders(reports);
+    server.setPlainProviders(bundles);
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<PayloadLimitFilter> payloadLimitFilter(PayloadGuard guard) {
+    FilterRegistrationBean<PayloadLimitFilter> registration = new FilterRegistrationBean<>(new PayloadLimitFilter(guard));
+    registration.addUrlPatterns("/fhir/*");
     return registration;
   }
 }

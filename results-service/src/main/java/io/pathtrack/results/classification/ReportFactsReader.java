@@ -20,6 +20,14 @@ public final class ReportFactsReader {
   private ReportFactsReader() {}
 
   public static ReportFacts read(DiagnosticReport report) {
+    return read(report, List.of());
+  }
+
+  /**
+   * @param extraObservations Observations that belong to the report though its references do not reach
+   *     them (bundle entries an LIS export referenced in a way no resolver can follow)
+   */
+  public static ReportFacts read(DiagnosticReport report, List<Observation> extraObservations) {
     List<CodedConcept> conclusionCodes = new ArrayList<>();
     for (CodeableConcept concept : report.getConclusionCode()) {
       conclusionCodes.addAll(concepts(concept));
@@ -29,6 +37,9 @@ public final class ReportFactsReader {
       if (ref.getResource() instanceof Observation observation) {
         collect(observation, observations, 0);
       }
+    }
+    for (Observation observation : extraObservations) {
+      collect(observation, observations, 0);
     }
     List<String> attachments = new ArrayList<>();
     for (Attachment form : report.getPresentedForm()) {

@@ -8,12 +8,15 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 /**
  * An accepted report version and what the system decided about it.
  *
- * @param report the report as received, with the outcome extensions added
+ * @param contentHash SHA-256 of the report as received, before classification: the same report sent
+ *     twice, by any channel, has the same hash
+ * @param report the report with the outcome extensions added
  */
 public record ClassifiedReport(
     String accession,
     String reportId,
     String version,
+    String contentHash,
     DiagnosticReport report,
     Classification classification,
     Optional<String> orderingPractitioner,

@@ -2,45 +2,79 @@ package io.pathtrack.results.ingest;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 
-/** Reads the bytes of an inbound record as a FHIR DiagnosticReport, JSON or XML. */
+/**
+ * Reads the bytes of an inbound record as FHIR: a DiagnosticReport, or a Bundle holding one or more.
+ * JSON or XML by content type (or, when absent, by the first character). Coded values that are not in
+ * their value set (an unknown report status, say) are refused, each named.
+ */
 public final class ReportReader {
-  private ReportReader() {}
+  private final PayloadGuard guard;
+
+  public ReportReader(PayloadGuard guard) {
+    this.guard = guard;
+  }
+
+  public PayloadGuard guard() {
+    return guard;
+  }
 
   /**
    * @param contentType the record's content type; when absent the first character decides
-   * @throws ReportRejectedException when the bytes are not a FHIR DiagnosticReport
+   * @throws ReportRejectedException when the bytes are not a FHIR DiagnosticReport or a Bundle with one
    */
-  public static DiagnosticReport read(byte[] payload, String contentType) {
+  public List<InboundReport> read(byte[] payload, String contentType) {
     if (payload == null || payload.length == 0) {
       throw parseFailure("DiagnosticReport", "the record is empty");
     }
+    guard.check(payload, contentType);
     String text = new String(payload, StandardCharsets.UTF_8);
+    InvalidValues invalid = new InvalidValues();
     IParser parser = switch (format(text, contentType)) {
       case "json" -> Fhir.json();
       case "xml" -> Fhir.xml();
       default -> throw parseFailure("DiagnosticReport",
           "payload is neither FHIR JSON nor FHIR XML (content-type " + (contentType == null ? "absent" : contentType) + ")");
     };
+    parser.setParserErrorHandler(invalid);
     IBaseResource resource;
     try {
       resource = parser.parseResource(text);
     } catch (DataFormatException e) {
       throw parseFailure("DiagnosticReport", "cannot be parsed: " + e.getMessage());
     }
+    if (!invalid.issues.isEmpty()) {
+      throw new ReportRejectedException(invalid.issues, false);
+    }
+    return reports(resource);
+  }
+
+  /** The reports a parsed resource holds. */
+  public static List<InboundReport> reports(IBaseResource resource) {
     if (resource instanceof DiagnosticReport report) {
-      return report;
+      return List.of(InboundReport.of(report));
+    }
+    if (resource instanceof Bundle bundle) {
+      List<InboundReport> reports = ReportBundles.reports(bundle);
+      if (reports.isEmpty()) {
+        throw parseFailure("Bundle.entry", "the " + (bundle.hasType() ? bundle.getType().toCode() + " " : "")
+            + "Bundle holds no DiagnosticReport");
+      }
+      return reports;
     }
     throw parseFailure("DiagnosticReport",
-        "expected a DiagnosticReport but got a " + resource.fhirType());
+        "expected a DiagnosticReport or a Bundle holding one, but got a " + resource.fhirType());
   }
 
   private static String format(String text, String contentType) {
@@ -54,6 +88,9 @@ public final class ReportReader {
       }
     }
     String start = text.stripLeading();
+    if (start.startsWith("\uFEFF")) {
+      start = start.substring(1);
+    }
     if (start.startsWith("{")) {
       return "json";
     }
@@ -65,5 +102,22 @@ public final class ReportReader {
 
   private static ReportRejectedException parseFailure(String expression, String message) {
     return new ReportRejectedException(List.of(ValidationIssue.structure(expression, message)), true);
+  }
+
+  /** Collects coded values outside their value set instead of failing on the first. */
+  private static final class InvalidValues extends LenientErrorHandler {
+    private final List<ValidationIssue> issues = new ArrayList<>();
+
+    InvalidValues() {
+      super(false);
+      setErrorOnInvalidValue(false);
+    }
+
+    @Override
+    public void invalidValue(IParseLocation location, String value, String error) {
+      String parent = location == null ? null : location.getParentElementName();
+      issues.add(new ValidationIssue(parent == null ? "DiagnosticReport" : parent, "value",
+          "invalid value '" + value + "'" + (error == null ? "" : ": " + error)));
+    }
   }
 }

@@ -1,0 +1,52 @@
+package io.pathtrack.results.api;
+
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.results.ingest.ClassifiedReport;
+import io.pathtrack.results.ingest.InboundPublisher;
+import io.pathtrack.results.ingest.InboundReport;
+import io.pathtrack.results.ingest.ReportIntake;
+import io.pathtrack.results.pipeline.ReportMetrics;
+import io.pathtrack.results.validation.ReportRejectedException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A report (or bundle) submitted over REST: checked and classified now, so the answer is immediate and
+ * precise, then written as received to the inbound topic, from which the pipeline publishes it.
+ */
+@Component
+class ReportSubmission {
+  static final String CHANNEL = "rest";
+
+  private final ReportIntake intake;
+  private final InboundPublisher inbound;
+  private final ReportMetrics metrics;
+
+  ReportSubmission(ReportIntake intake, InboundPublisher inbound, ReportMetrics metrics) {
+    this.intake = intake;
+    this.inbound = inbound;
+    this.metrics = metrics;
+  }
+
+  /**
+   * @param received the resource as HAPI read it, before anything was added to it
+   * @throws ReportRejectedException when it cannot be accepted; nothing is published
+   */
+  List<ClassifiedReport> submit(IBaseResource received, List<InboundReport> reports) {
+    metrics.received(CHANNEL);
+    byte[] asReceived = Fhir.json().encodeResourceToString(received).getBytes(StandardCharsets.UTF_8);
+    List<ClassifiedReport> classified;
+    try {
+      intake.reader().guard().check(asReceived, EventHeaders.FHIR_JSON);
+      classified = intake.assess(reports);
+    } catch (ReportRejectedException rejection) {
+      metrics.rejected(CHANNEL, rejection);
+      throw rejection;
+    }
+    inbound.publish(classified.get(0).accession(), asReceived, EventHeaders.FHIR_JSON, CHANNEL);
+    return classified;
+  }
+}

@@ -1,0 +1,23 @@
+package io.pathtrack.results.ingest;
+
+import io.pathtrack.results.ResultsProperties;
+import io.pathtrack.results.classification.OutcomeClassifier;
+import io.pathtrack.results.validation.ReportValidator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class IntakeConfiguration {
+
+  @Bean
+  PayloadGuard payloadGuard(ResultsProperties properties) {
+    return new PayloadGuard(properties.maxReportSize().toBytes());
+  }
+
+  @Bean
+  ReportIntake reportIntake(PayloadGuard guard, ResultsProperties properties) {
+    // The classifier compiles its rule tables once (a few hundred ms) and is then shared by every thread.
+    return new ReportIntake(new ReportReader(guard), new ReportValidator(properties.accessionIdentifierSystems()),
+        new OutcomeClassifier());
+  }
+}

@@ -1,0 +1,159 @@
+package io.pathtrack.results.ingest;
+
+import io.pathtrack.contract.Extensions;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.ProcedureType;
+import io.pathtrack.contract.SpecimenOrders;
+import io.pathtrack.results.classification.Classification;
+import io.pathtrack.results.classification.Evidence;
+import io.pathtrack.results.classification.OutcomeClassifier;
+import io.pathtrack.results.classification.ReportFactsReader;
+import io.pathtrack.results.validation.ReportRejectedException;
+import io.pathtrack.results.validation.ReportValidator;
+import io.pathtrack.results.validation.ValidationIssue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Specimen;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * What every channel does with a report before it is published: read it, check it, classify it. No
+ * Kafka and no HTTP here; the REST endpoint and the Kafka Streams pipeline both call it.
+ */
+public final class ReportIntake {
+  private final ReportReader reader;
+  private final ReportValidator validator;
+  private final OutcomeClassifier classifier;
+
+  public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier) {
+    this.reader = reader;
+    this.validator = validator;
+    this.classifier = classifier;
+  }
+
+  public ReportReader reader() {
+    return reader;
+  }
+
+  /** Reads, checks and classifies every report in a payload; all are accepted or none. */
+  public List<ClassifiedReport> assess(byte[] payload, String contentType) {
+    return assess(reader.read(payload, contentType));
+  }
+
+  public List<ClassifiedReport> assess(List<InboundReport> reports) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    for (InboundReport inbound : reports) {
+      issues.addAll(validator.check(inbound));
+    }
+    if (!issues.isEmpty()) {
+      throw new ReportRejectedException(issues, false);
+    }
+    return reports.stream().map(this::classified).toList();
+  }
+
+  /** The classification alone, without the checks an accepted report must pass ({@code $classify}). */
+  public Classification classify(InboundReport inbound) {
+    return classifier.classify(ReportFactsReader.read(inbound.report(), inbound.bundleObservations()));
+  }
+
+  /** A report's accession and logical id. */
+  public record ReportKey(String accession, String reportId) {}
+
+  /** The accession and report id a report would be published under, if it has an accession. */
+  public Optional<ReportKey> key(InboundReport inbound) {
+    return validator.accession(inbound).map(a -> new ReportKey(a, reportId(inbound.report(), a)));
+  }
+
+  private ClassifiedReport classified(InboundReport inbound) {
+    DiagnosticReport report = inbound.report();
+    String accession = validator.accession(inbound).orElseThrow();
+    String hash = contentHash(report);
+    Classification classification = classify(inbound);
+    annotate(report, classification);
+    return new ClassifiedReport(accession, reportId(report, accession), version(report), hash, report,
+        classification, orderingPractitioner(report), procedureType(report, inbound));
+  }
+
+  /** Adds the outcome, its evidence and the rule-set version to the report as extensions. */
+  static void annotate(DiagnosticReport report, Classification c) {
+    report.getExtension().removeIf(e -> e.getUrl().equals(Extensions.OUTCOME) || e.getUrl().equals(Extensions.OUTCOME_EVIDENCE)
+        || e.getUrl().equals(Extensions.NEEDS_REVIEW) || e.getUrl().equals(Extensions.RULE_SET_VERSION));
+    Outcome outcome = c.outcome();
+    report.addExtension(Extensions.OUTCOME, new Coding(Outcome.SYSTEM, outcome.code(), outcome.display()));
+    report.addExtension(Extensions.NEEDS_REVIEW, new BooleanType(c.needsReview()));
+    for (Evidence e : c.evidence()) {
+      report.addExtension(Extensions.OUTCOME_EVIDENCE, new StringType(describe(e)));
+    }
+    report.addExtension(Extensions.RULE_SET_VERSION, new StringType(c.ruleSetVersion()));
+  }
+
+  /** One line a pathologist can read: what was found, where, and what it means. */
+  public static String describe(Evidence e) {
+    return e.outcome().code() + " <- " + e.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + (e.location() == null ? "" : " " + e.location()) + ": " + e.matched();
+  }
+
+  static String contentHash(DiagnosticReport report) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha.digest(Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The report's logical id; when the LIS sends none, a stable one from its accession and code. */
+  static String reportId(DiagnosticReport report, String accession) {
+    if (report.getIdElement().hasIdPart() && !report.getIdElement().getIdPart().startsWith("urn:")) {
+      return report.getIdElement().getIdPart();
+    }
+    String code = report.getCode().getCodingFirstRep().getCode();
+    String seed = accession + "|" + (code == null ? report.getCode().getText() : code);
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** The report version: meta.versionId when the LIS versions its reports, else status and issue time. */
+  static String version(DiagnosticReport report) {
+    if (report.getMeta().hasVersionId()) {
+      return report.getMeta().getVersionId();
+    }
+    String status = report.getStatus().toCode();
+    return report.hasIssued() ? status + "@" + report.getIssued().toInstant() : status;
+  }
+
+  static Optional<String> orderingPractitioner(DiagnosticReport report) {
+    for (Reference basedOn : report.getBasedOn()) {
+      if (basedOn.getResource() instanceof ServiceRequest order
+          && order.hasRequester() && order.getRequester().hasReference()) {
+        return Optional.of(order.getRequester().getReference());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<ProcedureType> procedureType(DiagnosticReport report, InboundReport inbound) {
+    for (Reference ref : report.getSpecimen()) {
+      if (ref.getResource() instanceof Specimen specimen) {
+        Optional<ProcedureType> type = SpecimenOrders.procedureType(specimen);
+        if (type.isPresent()) {
+          return type;
+        }
+      }
+    }
+    return inbound.bundleSpecimen().flatMap(SpecimenOrders::procedureType);
+  }
+}

@@ -1,0 +1,91 @@
+package io.pathtrack.results.pipeline;
+
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.results.ingest.ClassifiedReport;
+import io.pathtrack.results.ingest.ReportIntake;
+import io.pathtrack.results.pipeline.ReportPipelineTopology.Routed;
+import io.pathtrack.results.publish.ClassifiedEvents;
+import io.pathtrack.results.publish.DeadLetters;
+import io.pathtrack.results.validation.ReportRejectedException;
+import io.pathtrack.results.validation.ValidationIssue;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads, checks and classifies one inbound record. Every record leaves: each report it holds as an
+ * accepted event keyed by accession, or the record itself, unchanged, as a dead letter with its reason.
+ * Nothing a record contains can stop the stream.
+ */
+final class IntakeStep extends ContextualProcessor<String, byte[], String, Routed> {
+  private static final Logger log = LoggerFactory.getLogger(IntakeStep.class);
+
+  private final ReportIntake intake;
+  private final ReportMetrics metrics;
+  private final Clock clock;
+  private final String source;
+
+  IntakeStep(ReportIntake intake, ReportMetrics metrics, Clock clock, String source) {
+    this.intake = intake;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.source = source;
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    String contentType = header(record, EventHeaders.CONTENT_TYPE);
+    String channel = header(record, EventHeaders.CHANNEL);
+    if (channel == null) {
+      channel = "kafka";
+    }
+    // REST requests were counted, and answered, when they arrived.
+    boolean counted = !"kafka".equals(channel);
+    if (!counted) {
+      metrics.received(channel);
+    }
+    byte[] payload = record.value() == null ? new byte[0] : record.value();
+    try {
+      String ct = contentType;
+      List<ClassifiedReport> reports = metrics.intakeTimer().record(() -> intake.assess(payload, ct));
+      for (ClassifiedReport r : reports) {
+        byte[] json = Fhir.json().encodeResourceToString(r.report()).getBytes(StandardCharsets.UTF_8);
+        context().forward(new Record<>(r.accession(),
+            new Routed(true, json, ClassifiedEvents.headers(r, channel, source + "/" + channel, clock.instant())),
+            record.timestamp()));
+      }
+    } catch (ReportRejectedException rejection) {
+      reject(record, payload, contentType, channel, rejection, counted);
+    } catch (RuntimeException unexpected) {
+      log.error("Inbound record could not be processed; it is dead-lettered", unexpected);
+      reject(record, payload, contentType, channel, new ReportRejectedException(List.of(new ValidationIssue(
+          "DiagnosticReport", "exception", "could not be processed: " + unexpected)), false), counted);
+    }
+  }
+
+  private void reject(Record<String, byte[]> record, byte[] payload, String contentType, String channel,
+      ReportRejectedException rejection, boolean counted) {
+    if (!counted) {
+      metrics.rejected(channel, rejection);
+    }
+    RecordMetadata meta = context().recordMetadata().orElse(null);
+    DeadLetters.Origin origin = meta == null
+        ? new DeadLetters.Origin(null, -1, -1, contentType)
+        : new DeadLetters.Origin(meta.topic(), meta.partition(), meta.offset(), contentType);
+    context().forward(new Record<>(record.key(),
+        new Routed(false, payload, DeadLetters.headers(rejection, origin, source + "/" + channel, clock.instant())),
+        record.timestamp()));
+  }
+
+  private static String header(Record<String, byte[]> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

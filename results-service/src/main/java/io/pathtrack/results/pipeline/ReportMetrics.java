@@ -1,0 +1,43 @@
+package io.pathtrack.results.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.pathtrack.results.validation.ReportRejectedException;
+import org.springframework.stereotype.Component;
+
+/** The service's counters and timers, named once. */
+@Component
+public class ReportMetrics {
+  private final MeterRegistry meters;
+  private final Timer intake;
+
+  public ReportMetrics(MeterRegistry meters) {
+    this.meters = meters;
+    this.intake = Timer.builder("pathtrack.reports.intake")
+        .description("Time to read, check and classify one inbound payload")
+        .register(meters);
+  }
+
+  public Timer intakeTimer() {
+    return intake;
+  }
+
+  public void received(String channel) {
+    meters.counter("pathtrack.reports.received", "channel", channel).increment();
+  }
+
+  public void rejected(String channel, ReportRejectedException rejection) {
+    meters.counter("pathtrack.reports.rejected",
+        "channel", channel,
+        "reason", rejection.parseFailure() ? "unreadable" : rejection.primary().code(),
+        "element", rejection.primary().expression()).increment();
+  }
+
+  public void classified(String outcome, String procedure) {
+    meters.counter("pathtrack.reports.classified", "outcome", outcome, "procedure", procedure).increment();
+  }
+
+  public void duplicate(String channel) {
+    meters.counter("pathtrack.reports.duplicates", "channel", channel).increment();
+  }
+}
