@@ -9,9 +9,9 @@ import org.hl7.fhir.r4.model.Specimen;
 /**
  * One DiagnosticReport as it arrived, alone or inside a Bundle, with what the bundle adds around it.
  *
- * @param bundleObservations Observations in the same bundle that the report's {@code result}
- *     references could not be matched to (some LIS exports use references no resolver can follow);
- *     they are read as the report's results
+ * @param bundleObservations Observations in the same single-report bundle that the report's
+ *     {@code result} references do not reach (exports leave some out, or reference them in ways no
+ *     resolver can follow); they are read as the report's results
  * @param bundleSpecimen the bundle's only Specimen, when the report itself references none
  */
 public record InboundReport(

@@ -58,8 +58,9 @@ public final class ReportBundles {
     List<InboundReport> out = new ArrayList<>();
     for (DiagnosticReport report : reports) {
       Set<Observation> unmatched = new LinkedHashSet<>();
-      boolean someResultUnresolved = report.getResult().stream().anyMatch(r -> r.getResource() == null);
-      if (someResultUnresolved && reports.size() == 1) {
+      // In a bundle of one report, every Observation is that report's, referenced or not: exports
+      // leave some out of the result list (or reference them in ways no resolver can follow).
+      if (reports.size() == 1) {
         Set<IBaseResource> reachable = new LinkedHashSet<>();
         report.getResult().forEach(r -> collectMembers(r.getResource(), reachable));
         observations.stream().filter(o -> !reachable.contains(o)).forEach(unmatched::add);

@@ -73,8 +73,11 @@ public final class ReportReader {
       }
       return reports;
     }
+    String hint = resource instanceof org.hl7.fhir.r4.model.Observation
+        ? ": an Observation is part of a report; send the DiagnosticReport that references it, or a Bundle with both"
+        : "";
     throw parseFailure("DiagnosticReport",
-        "expected a DiagnosticReport or a Bundle holding one, but got a " + resource.fhirType());
+        "expected a DiagnosticReport or a Bundle holding one, but got a " + resource.fhirType() + hint);
   }
 
   private static String format(String text, String contentType) {
@@ -104,7 +107,11 @@ public final class ReportReader {
     return new ReportRejectedException(List.of(ValidationIssue.structure(expression, message)), true);
   }
 
-  /** Collects coded values outside their value set instead of failing on the first. */
+  /**
+   * Collects codes outside their value set (an unknown status, say) instead of failing on the first.
+   * Other malformed values that change no meaning, such as an empty string, are tolerated as HAPI's
+   * lenient reader does: real feeds send them.
+   */
   private static final class InvalidValues extends LenientErrorHandler {
     private final List<ValidationIssue> issues = new ArrayList<>();
 
@@ -115,9 +122,13 @@ public final class ReportReader {
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
-      String parent = location == null ? null : location.getParentElementName();
-      issues.add(new ValidationIssue(parent == null ? "DiagnosticReport" : parent, "value",
-          "invalid value '" + value + "'" + (error == null ? "" : ": " + error)));
+      if (error == null || !error.contains("Unknown") || value == null || value.isEmpty()) {
+        return;
+      }
+      String element = error.contains("DiagnosticReportStatus") ? "DiagnosticReport.status"
+          : location == null || location.getParentElementName() == null ? "DiagnosticReport"
+          : location.getParentElementName();
+      issues.add(new ValidationIssue(element, "code-invalid", "unknown code '" + value + "': " + error));
     }
   }
 }

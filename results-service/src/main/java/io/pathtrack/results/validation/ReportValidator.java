@@ -29,8 +29,44 @@ public final class ReportValidator {
   private static final Set<DiagnosticReportStatus> NOT_YET = EnumSet.of(DiagnosticReportStatus.REGISTERED,
       DiagnosticReportStatus.CANCELLED, DiagnosticReportStatus.NULL);
 
+  /**
+   * Report categories that are surely not pathology: FHIR's diagnostic service sections (HL7 v2 table
+   * 0074) for imaging and cardiology, and SNOMED CT's Radiology specialty. A report in one of them and
+   * in no pathology category is not ours to classify.
+   */
+  private static final Set<String> NOT_PATHOLOGY = Set.of(
+      "http://terminology.hl7.org/CodeSystem/v2-0074|RAD", "http://terminology.hl7.org/CodeSystem/v2-0074|CT",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|CUS", "http://terminology.hl7.org/CodeSystem/v2-0074|NMR",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|NMS", "http://terminology.hl7.org/CodeSystem/v2-0074|RUS",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|OUS", "http://terminology.hl7.org/CodeSystem/v2-0074|VUS",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|XRC", "http://terminology.hl7.org/CodeSystem/v2-0074|EC",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|CTH", "http://terminology.hl7.org/CodeSystem/v2-0074|CG",
+      "http://snomed.info/sct|394914008");
+
+  private static final Set<String> PATHOLOGY = Set.of(
+      "http://terminology.hl7.org/CodeSystem/v2-0074|SP", "http://terminology.hl7.org/CodeSystem/v2-0074|PAT",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|CP", "http://terminology.hl7.org/CodeSystem/v2-0074|CY",
+      "http://terminology.hl7.org/CodeSystem/v2-0074|HM", "http://terminology.hl7.org/CodeSystem/v2-0074|OSL",
+      "http://loinc.org|LP7839-6", "http://snomed.info/sct|394915009");
+
   public List<ValidationIssue> check(DiagnosticReport report) {
     return check(InboundReport.of(report));
+  }
+
+  private static Optional<String> nonPathologyCategory(DiagnosticReport report) {
+    Optional<String> other = Optional.empty();
+    for (var category : report.getCategory()) {
+      for (var coding : category.getCoding()) {
+        String key = coding.getSystem() + "|" + coding.getCode();
+        if (PATHOLOGY.contains(key)) {
+          return Optional.empty();
+        }
+        if (NOT_PATHOLOGY.contains(key) && other.isEmpty()) {
+          other = Optional.of((coding.hasDisplay() ? coding.getDisplay() : coding.getCode()) + " (" + key + ")");
+        }
+      }
+    }
+    return other;
   }
 
   /** Every problem found; empty when the report can be accepted. */
@@ -41,6 +77,8 @@ public final class ReportValidator {
       issues.add(ValidationIssue.required("DiagnosticReport.status",
           "status is required (registered, partial, preliminary, final, amended, corrected, appended, cancelled, entered-in-error)"));
     }
+    nonPathologyCategory(report).ifPresent(category -> issues.add(ValidationIssue.invalid("DiagnosticReport.category",
+        "not a pathology report: its category is " + category)));
     if (report.hasStatus() && NOT_YET.contains(report.getStatus())) {
       issues.add(ValidationIssue.invalid("DiagnosticReport.status", "status '" + report.getStatus().toCode()
           + "' carries no result; send partial, preliminary, final, amended, corrected, appended or entered-in-error"));
