@@ -17,18 +17,27 @@ public final class Http {
   public record Response(int status, String body) {}
 
   public static Response post(String url, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(url))
+    return post(url, contentType, body, java.util.Map.of());
+  }
+
+  public static Response post(String url, String contentType, String body, java.util.Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", contentType)
         .header("Accept", "application/fhir+json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
   }
 
   public static Response get(String url) {
+    return get(url, "application/json, application/fhir+json");
+  }
+
+  public static Response get(String url, String accept) {
     return send(HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json, application/fhir+json")
+        .header("Accept", accept)
         .GET()
         .build());
   }

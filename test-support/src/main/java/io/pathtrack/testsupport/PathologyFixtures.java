@@ -29,6 +29,41 @@ public final class PathologyFixtures {
     return new ReportBuilder(accession);
   }
 
+  /**
+   * A transaction Bundle as an LIS exports a synoptic report: the report without a conclusion, its
+   * finding in an Observation, its Specimen and patient as entries referenced by {@code urn:uuid}.
+   */
+  public static org.hl7.fhir.r4.model.Bundle transactionBundle(String accession, String finding) {
+    org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle();
+    bundle.setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+    String patientUrl = "urn:uuid:" + java.util.UUID.randomUUID();
+    String specimenUrl = "urn:uuid:" + java.util.UUID.randomUUID();
+    String observationUrl = "urn:uuid:" + java.util.UUID.randomUUID();
+    org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+    patient.addName().setFamily("Test").addGiven("Pat");
+    Specimen specimen = new Specimen();
+    specimen.getAccessionIdentifier().setSystem("urn:pathtrack:test:accession").setValue(accession);
+    specimen.setSubject(new Reference(patientUrl));
+    org.hl7.fhir.r4.model.Observation observation = new org.hl7.fhir.r4.model.Observation();
+    observation.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+    observation.setCode(new CodeableConcept(new Coding(LOINC, "22637-3", "Pathology report final diagnosis")));
+    observation.setSubject(new Reference(patientUrl));
+    observation.setValue(new org.hl7.fhir.r4.model.StringType(finding));
+    DiagnosticReport report = report(null).subject(patientUrl).build();
+    report.addSpecimen(new Reference(specimenUrl));
+    report.addResult(new Reference(observationUrl));
+    add(bundle, patientUrl, patient);
+    add(bundle, specimenUrl, specimen);
+    add(bundle, observationUrl, observation);
+    add(bundle, "urn:uuid:" + java.util.UUID.randomUUID(), report);
+    return bundle;
+  }
+
+  private static void add(org.hl7.fhir.r4.model.Bundle bundle, String fullUrl, org.hl7.fhir.r4.model.Resource resource) {
+    bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
+        .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
+  }
+
   /** A Specimen as a lab registers it, its order contained. */
   public static final class SpecimenBuilder {
     private final String accession;
@@ -101,6 +136,7 @@ public final class PathologyFixtures {
     private String subject = "Patient/p-1001";
     private String requester;
     private Instant issued = Instant.parse("2026-11-24T15:30:00Z");
+    private Coding category = new Coding("http://terminology.hl7.org/CodeSystem/v2-0074", "SP", "Surgical Pathology");
 
     private ReportBuilder(String accession) {
       this.accession = accession;
@@ -142,6 +178,11 @@ public final class PathologyFixtures {
       return this;
     }
 
+    public ReportBuilder category(String system, String code) {
+      this.category = new Coding(system, code, null);
+      return this;
+    }
+
     public ReportBuilder issued(Instant issued) {
       this.issued = issued;
       return this;
@@ -153,8 +194,7 @@ public final class PathologyFixtures {
         report.setId(id);
       }
       report.setStatus(status);
-      report.addCategory(new CodeableConcept(
-          new Coding("http://terminology.hl7.org/CodeSystem/v2-0074", "SP", "Surgical Pathology")));
+      report.addCategory(new CodeableConcept(category));
       report.setCode(new CodeableConcept(new Coding(LOINC, "60567-5", "Comprehensive pathology report")));
       if (subject != null) {
         report.setSubject(new Reference(subject));
