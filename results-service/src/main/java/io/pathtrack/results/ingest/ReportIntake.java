@@ -37,11 +37,19 @@ public final class ReportIntake {
   private final ReportReader reader;
   private final ReportValidator validator;
   private final OutcomeClassifier classifier;
+  private final java.util.function.LongConsumer classificationNanos;
 
   public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier) {
+    this(reader, validator, classifier, nanos -> { });
+  }
+
+  /** @param classificationNanos told how long each classification took, for the metrics */
+  public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier,
+      java.util.function.LongConsumer classificationNanos) {
     this.reader = reader;
     this.validator = validator;
     this.classifier = classifier;
+    this.classificationNanos = classificationNanos;
   }
 
   public ReportReader reader() {
@@ -66,7 +74,10 @@ public final class ReportIntake {
 
   /** The classification alone, without the checks an accepted report must pass ({@code $classify}). */
   public Classification classify(InboundReport inbound) {
-    return classifier.classify(ReportFactsReader.read(inbound.report(), inbound.bundleObservations()));
+    long start = System.nanoTime();
+    Classification c = classifier.classify(ReportFactsReader.read(inbound.report(), inbound.bundleObservations()));
+    classificationNanos.accept(System.nanoTime() - start);
+    return c;
   }
 
   /** A report's accession and logical id. */
