@@ -36,6 +36,13 @@ public final class EventHeaders {
   /** "true" when a replacing version's outcome differs from the version it replaces. */
   public static final String OUTCOME_CHANGED = "ce_outcomechanged";
 
+  /** On SLA events: when the turnaround target falls due (ISO-8601 instant). */
+  public static final String DUE_TIME = "ce_duetime";
+  /** On SLA met/late events: the turnaround measured, in minutes. */
+  public static final String TURNAROUND_MINUTES = "ce_turnaroundminutes";
+  /** On specimen events: the lifecycle status (ordered, collected, received, in-process, reported…). */
+  public static final String LIFECYCLE_STATUS = "ce_lifecyclestatus";
+
   /** On dead-letter records: a one-line reason, the failing element and the OperationOutcome JSON. */
   public static final String REJECTION_REASON = "ce_rejectionreason";
   public static final String REJECTION_ELEMENT = "ce_rejectionelement";

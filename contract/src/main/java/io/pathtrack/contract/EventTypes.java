@@ -6,6 +6,16 @@ public final class EventTypes {
 
   /** A specimen and its order were registered (specimen-service, {@link Topics#SPECIMENS}). */
   public static final String SPECIMEN_REGISTERED = PREFIX + "specimen.registered";
+  /** A specimen moved in its lifecycle (collected, received, in process, cancelled, rejected…). */
+  public static final String SPECIMEN_STATUS_CHANGED = PREFIX + "specimen.status-changed";
+  /** A specimen's turnaround passed the warning share of its budget (specimen-service, {@link Topics#SLA_EVENTS}). */
+  public static final String SLA_WARNING = PREFIX + "sla.warning";
+  /** A specimen's turnaround target passed without a final report. */
+  public static final String SLA_BREACH = PREFIX + "sla.breach";
+  /** The final report arrived within the target. */
+  public static final String SLA_MET = PREFIX + "sla.met";
+  /** The final report arrived after the target. */
+  public static final String SLA_LATE = PREFIX + "sla.late";
   /** The final report for a specimen arrived; the value carries the turnaround (specimen-service). */
   public static final String SPECIMEN_REPORTED = PREFIX + "specimen.reported";
   /** A report version was accepted and classified (results-service, {@link Topics#REPORTS_CLASSIFIED}). */

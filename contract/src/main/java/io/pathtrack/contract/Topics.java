@@ -17,6 +17,12 @@ public final class Topics {
   /** One event per accepted report version; value: FHIR DiagnosticReport JSON with its outcome. Producer: results-service. */
   public static final String REPORTS_CLASSIFIED = "pathology.reports.classified";
 
+  /**
+   * Turnaround SLA events (warning, breach, met, late); value: FHIR Task JSON whose focus is the
+   * specimen. Producer: specimen-service.
+   */
+  public static final String SLA_EVENTS = "pathology.sla.events";
+
   /** Notifications and every change of their state; value: FHIR Communication JSON. Producer: notify-service. */
   public static final String NOTIFICATIONS = "pathology.notifications";
 

@@ -1,0 +1,42 @@
+package io.pathtrack.specimen.sla;
+
+import io.pathtrack.contract.ProcedureType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What specimen-service keeps per accession: the latest Specimen (FHIR JSON), where it is in its
+ * lifecycle, its turnaround plan and state, and its timeline.
+ *
+ * @param unregistered true when the specimen was first seen in a report, never registered by the lab
+ * @param plan null until the clock has started
+ */
+public record SpecimenRecord(
+    String accession,
+    String specimenJson,
+    String lifecycle,
+    ProcedureType procedure,
+    boolean procedureUnmapped,
+    SpecimenPriority priority,
+    String orderingPractitioner,
+    boolean unregistered,
+    SlaPlan plan,
+    SlaState slaState,
+    List<TimelineEntry> timeline) {
+
+  public SpecimenRecord {
+    timeline = List.copyOf(timeline);
+  }
+
+  public SpecimenRecord withTimeline(TimelineEntry entry) {
+    List<TimelineEntry> next = new ArrayList<>(timeline);
+    next.add(entry);
+    return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
+        orderingPractitioner, unregistered, plan, slaState, next);
+  }
+
+  public SpecimenRecord withSla(SlaPlan plan, SlaState state) {
+    return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
+        orderingPractitioner, unregistered, plan, state, timeline);
+  }
+}

@@ -1,0 +1,6 @@
+package io.pathtrack.specimen.sla;
+
+import java.time.Instant;
+
+/** One line of a specimen's timeline: what happened and when. */
+public record TimelineEntry(Instant at, String event, String detail) {}
