@@ -12,11 +12,13 @@ import org.springframework.context.annotation.Configuration;
 class FhirServerConfiguration {
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServlet(SpecimenProvider specimens) {
+  ServletRegistrationBean<RestfulServer> fhirServlet(SpecimenProvider specimens, ServiceRequestProvider orders,
+      SpecimenTransactionProvider transactions) {
     RestfulServer server = new RestfulServer(Fhir.context());
     server.setServerName("PathTrack specimen-service");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
-    server.setResourceProviders(specimens);
+    server.setResourceProviders(specimens, orders);
+    server.setPlainProviders(transactions);
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

@@ -2,24 +2,36 @@ package io.pathtrack.specimen.api;
 
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.SpecimenOrders;
+import io.pathtrack.specimen.lifecycle.LifecycleStatus;
 import io.pathtrack.specimen.registration.SpecimenRegistration;
+import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
 import io.pathtrack.specimen.registration.SpecimenStore;
+import io.pathtrack.specimen.sla.SpecimenRecord;
+import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Specimen;
+import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /fhir/Specimen}: register a specimen (create) and read its latest state by accession number,
- * which is the specimen's logical id here.
+ * {@code /fhir/Specimen}: register a specimen (create), read its latest state by accession number (the
+ * specimen's logical id here), search, and move it through its lifecycle with {@code $transition}.
  */
 @Component
 public class SpecimenProvider implements IResourceProvider {
@@ -38,30 +50,59 @@ public class SpecimenProvider implements IResourceProvider {
 
   @Create
   public MethodOutcome create(@ResourceParam Specimen specimen) {
-    String accession;
     try {
-      accession = registration.register(specimen);
-    } catch (IllegalArgumentException e) {
-      OperationOutcome oo = new OperationOutcome();
-      oo.addIssue()
-          .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-          .setCode(OperationOutcome.IssueType.REQUIRED)
-          .setDiagnostics("accessionIdentifier is required: the lab's accession number of the specimen")
-          .addExpression("Specimen.accessionIdentifier");
-      throw new UnprocessableEntityException(Fhir.context(), oo);
+      String accession = registration.register(specimen);
+      MethodOutcome outcome = new MethodOutcome(new IdType("Specimen", accession), true);
+      outcome.setResource(specimen);
+      return outcome;
+    } catch (RegistrationException e) {
+      throw Refusals.of(e);
     }
-    MethodOutcome outcome = new MethodOutcome(new IdType("Specimen", accession), true);
-    outcome.setResource(specimen);
-    return outcome;
   }
 
   @Read
   public Specimen read(@IdParam IdType id) {
-    return store.find(id.getIdPart())
-        .map(s -> {
-          s.setId(new IdType("Specimen", id.getIdPart()));
-          return s;
-        })
-        .orElseThrow(() -> new ResourceNotFoundException(id));
+    return store.find(id.getIdPart()).map(SpecimenProvider::specimen).orElseThrow(() -> new ResourceNotFoundException(id));
+  }
+
+  /**
+   * {@code GET /fhir/Specimen?accession=&status=&procedure-type=&ordering-practitioner=}; status is the
+   * lifecycle status (ordered, collected, received, in-process, reported, amended, cancelled, rejected).
+   */
+  @Search
+  public List<Specimen> search(
+      @OptionalParam(name = Specimen.SP_ACCESSION) TokenParam accession,
+      @OptionalParam(name = "status") TokenParam status,
+      @OptionalParam(name = "procedure-type") TokenParam procedure,
+      @OptionalParam(name = "ordering-practitioner") StringParam orderer) {
+    return store.where(r -> (accession == null || accession.getValue().equals(r.accession()))
+            && (status == null || status.getValue().equals(r.lifecycle()))
+            && (procedure == null || procedure.getValue().equals(r.procedure().code()))
+            && (orderer == null || orderer.getValue().equals(r.orderingPractitioner())))
+        .stream().map(SpecimenProvider::specimen).toList();
+  }
+
+  /** {@code POST /fhir/Specimen/{accession}/$transition} with {@code status}, optional {@code reason} and {@code time}. */
+  @Operation(name = "$transition", idempotent = false)
+  public Specimen transition(@IdParam IdType id,
+      @OperationParam(name = "status", min = 1) CodeType status,
+      @OperationParam(name = "reason") StringType reason,
+      @OperationParam(name = "time") DateTimeType time) {
+    LifecycleStatus to = LifecycleStatus.fromCode(status.getValue()).orElseThrow(() -> Refusals.of(new RegistrationException(
+        "status", "unknown lifecycle status '" + status.getValue() + "'", false)));
+    try {
+      Specimen specimen = registration.transition(id.getIdPart(), to,
+          Optional.ofNullable(time).map(t -> t.getValue().toInstant()), reason == null ? null : reason.getValue());
+      specimen.setId(new IdType("Specimen", id.getIdPart()));
+      return specimen;
+    } catch (RegistrationException e) {
+      throw Refusals.of(e);
+    }
+  }
+
+  static Specimen specimen(SpecimenRecord record) {
+    Specimen s = SpecimenOrders.parse(record.specimenJson());
+    s.setId(new IdType("Specimen", record.accession()));
+    return s;
   }
 }

@@ -1,13 +1,23 @@
 package io.pathtrack.specimen.lifecycle;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
-/** Where a specimen is between order and final report; carried in the lifecycle-status extension. */
+/**
+ * Where a specimen is between order and final report; carried in the lifecycle-status extension of the
+ * Specimen and in the {@code ce_lifecyclestatus} header of specimen events.
+ */
 public enum LifecycleStatus {
   ORDERED("ordered"),
+  COLLECTED("collected"),
   RECEIVED("received"),
-  REPORTED("reported");
+  IN_PROCESS("in-process"),
+  REPORTED("reported"),
+  AMENDED("amended"),
+  CANCELLED("cancelled"),
+  REJECTED("rejected");
 
   private final String code;
 
@@ -17,6 +27,22 @@ public enum LifecycleStatus {
 
   public String code() {
     return code;
+  }
+
+  public boolean isClosed() {
+    return this == CANCELLED || this == REJECTED;
+  }
+
+  /** The moves a lab may make over REST; reports move specimens to reported and amended themselves. */
+  public Set<LifecycleStatus> next() {
+    return switch (this) {
+      case ORDERED -> EnumSet.of(COLLECTED, RECEIVED, CANCELLED, REJECTED);
+      case COLLECTED -> EnumSet.of(RECEIVED, CANCELLED, REJECTED);
+      case RECEIVED -> EnumSet.of(IN_PROCESS, CANCELLED, REJECTED);
+      case IN_PROCESS -> EnumSet.of(CANCELLED, REJECTED);
+      case REPORTED, AMENDED -> EnumSet.noneOf(LifecycleStatus.class);
+      case CANCELLED, REJECTED -> EnumSet.noneOf(LifecycleStatus.class);
+    };
   }
 
   public static Optional<LifecycleStatus> fromCode(String code) {

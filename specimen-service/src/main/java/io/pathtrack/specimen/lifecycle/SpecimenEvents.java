@@ -26,6 +26,7 @@ public final class SpecimenEvents {
     h.put(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.FHIR_JSON));
     h.put(EventHeaders.PROCEDURE_TYPE,
         bytes(SpecimenOrders.procedureType(specimen).orElse(ProcedureType.UNMAPPED).code()));
+    SpecimenLifecycle.status(specimen).ifPresent(s -> h.put(EventHeaders.LIFECYCLE_STATUS, bytes(s.code())));
     SpecimenOrders.orderingPractitioner(specimen)
         .ifPresent(p -> h.put(EventHeaders.ORDERING_PRACTITIONER, bytes(p)));
     return h;

@@ -4,6 +4,7 @@ import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Extensions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Extension;
@@ -14,20 +15,51 @@ import org.hl7.fhir.r4.model.Specimen;
 public final class SpecimenLifecycle {
   private SpecimenLifecycle() {}
 
-  /** The state a newly registered specimen starts in: received when the lab has logged its receipt. */
+  /** The state a newly registered specimen starts in: received, collected or ordered, by what it records. */
   public static Specimen register(Specimen specimen) {
-    setStatus(specimen, specimen.hasReceivedTime() ? LifecycleStatus.RECEIVED : LifecycleStatus.ORDERED);
+    LifecycleStatus initial = status(specimen).filter(s -> !s.isClosed())
+        .orElse(specimen.hasReceivedTime() ? LifecycleStatus.RECEIVED
+            : specimen.getCollection().hasCollected() ? LifecycleStatus.COLLECTED : LifecycleStatus.ORDERED);
+    setStatus(specimen, initial);
     return specimen;
   }
 
   public static Optional<LifecycleStatus> status(Specimen specimen) {
     Extension ext = specimen.getExtensionByUrl(Extensions.LIFECYCLE_STATUS);
-    return ext == null ? Optional.empty() : LifecycleStatus.fromCode(ext.getValue().primitiveValue());
+    return ext == null || ext.getValue() == null ? Optional.empty() : LifecycleStatus.fromCode(ext.getValue().primitiveValue());
   }
 
   /**
-   * Marks the specimen reported by a final report and records its turnaround: from receipt in the lab
-   * to the time the report was issued (or, when the report does not say, when it was classified).
+   * Moves a specimen in its lifecycle, recording the time of receipt or collection it implies and, for
+   * a rejection, the reason (FHIR: status unsatisfactory, the reason as a note).
+   */
+  public static Specimen transition(Specimen specimen, LifecycleStatus to, Instant at, String reason) {
+    setStatus(specimen, to);
+    switch (to) {
+      case RECEIVED -> {
+        if (!specimen.hasReceivedTime()) {
+          specimen.setReceivedTime(Date.from(at));
+        }
+      }
+      case COLLECTED -> {
+        if (!specimen.getCollection().hasCollected()) {
+          specimen.getCollection().setCollected(new org.hl7.fhir.r4.model.DateTimeType(Date.from(at)));
+        }
+      }
+      case CANCELLED -> specimen.setStatus(Specimen.SpecimenStatus.UNAVAILABLE);
+      case REJECTED -> specimen.setStatus(Specimen.SpecimenStatus.UNSATISFACTORY);
+      default -> { }
+    }
+    if (reason != null && !reason.isBlank()) {
+      specimen.addNote().setText(to.code() + ": " + reason).setTime(Date.from(at));
+    }
+    return specimen;
+  }
+
+  /**
+   * Marks the specimen reported by a final report (amended when it was reported before) and records
+   * its turnaround: from receipt in the lab to the time the report was issued (or, when the report
+   * does not say, when it was classified).
    *
    * @return the updated specimen, or empty when the event does not complete it (a preliminary report)
    */
@@ -36,7 +68,8 @@ public final class SpecimenLifecycle {
       return Optional.empty();
     }
     Instant reportedAt = report.issued().orElse(report.time());
-    setStatus(specimen, LifecycleStatus.REPORTED);
+    boolean before = status(specimen).map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
+    setStatus(specimen, before ? LifecycleStatus.AMENDED : LifecycleStatus.REPORTED);
     specimen.getExtension().removeIf(e -> e.getUrl().equals(Extensions.REPORTED_BY) || e.getUrl().equals(Extensions.TURNAROUND));
     specimen.addExtension(Extensions.REPORTED_BY, new Reference(report.reportReference()));
     turnaround(specimen, reportedAt).ifPresent(t -> {
@@ -56,7 +89,7 @@ public final class SpecimenLifecycle {
     return d.isNegative() ? Optional.empty() : Optional.of(d);
   }
 
-  private static void setStatus(Specimen specimen, LifecycleStatus status) {
+  static void setStatus(Specimen specimen, LifecycleStatus status) {
     specimen.getExtension().removeIf(e -> e.getUrl().equals(Extensions.LIFECYCLE_STATUS));
     specimen.addExtension(Extensions.LIFECYCLE_STATUS, new CodeType(status.code()));
   }

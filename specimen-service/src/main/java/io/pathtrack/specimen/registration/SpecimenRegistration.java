@@ -4,17 +4,26 @@ import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.specimen.SpecimenProperties;
+import io.pathtrack.specimen.lifecycle.LifecycleStatus;
 import io.pathtrack.specimen.lifecycle.SpecimenEvents;
 import io.pathtrack.specimen.lifecycle.SpecimenLifecycle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 
-/** Registers a specimen and its order, publishing a specimen.registered event keyed by accession. */
+/**
+ * Registers specimens and orders and moves them through their lifecycle, publishing each change as a
+ * specimen event on {@code pathology.specimens}, keyed by accession.
+ */
 @Service
 public class SpecimenRegistration {
   /** The output binding to {@code pathology.specimens}. */
@@ -22,31 +31,103 @@ public class SpecimenRegistration {
 
   private final StreamBridge bridge;
   private final Clock clock;
+  private final SpecimenStore store;
   private final String source;
 
-  public SpecimenRegistration(StreamBridge bridge, Clock clock, SpecimenProperties properties) {
+  public SpecimenRegistration(StreamBridge bridge, Clock clock, SpecimenStore store, SpecimenProperties properties) {
     this.bridge = bridge;
     this.clock = clock;
+    this.store = store;
     this.source = properties.source().toString();
   }
 
+  /** A refusal to register or move a specimen, naming the element at fault. */
+  public static class RegistrationException extends RuntimeException {
+    private final String expression;
+    private final boolean conflict;
+
+    public RegistrationException(String expression, String message, boolean conflict) {
+      super(message);
+      this.expression = expression;
+      this.conflict = conflict;
+    }
+
+    public String expression() {
+      return expression;
+    }
+
+    /** True when the request is valid but the specimen's state does not allow it (HTTP 409). */
+    public boolean conflict() {
+      return conflict;
+    }
+  }
+
   /**
-   * @throws IllegalArgumentException when the specimen has no accession number
+   * Registers a specimen (its order contained or referenced in {@code Specimen.request}).
+   *
    * @return the accession number
    */
   public String register(Specimen specimen) {
-    String accession = Accessions.ofSpecimen(specimen)
-        .orElseThrow(() -> new IllegalArgumentException("Specimen.accessionIdentifier is required"));
+    String accession = Accessions.ofSpecimen(specimen).orElseThrow(() -> new RegistrationException(
+        "Specimen.accessionIdentifier", "accessionIdentifier is required: the lab's accession number of the specimen", false));
     SpecimenLifecycle.register(specimen);
+    publish(EventTypes.SPECIMEN_REGISTERED, accession, specimen);
+    return accession;
+  }
+
+  /**
+   * Registers an order on its own: an ordered specimen holding the ServiceRequest. The accession comes
+   * from the order's identifier typed ACSN (or its referenced Specimen).
+   */
+  public String registerOrder(ServiceRequest order) {
+    Optional<String> accession = order.getIdentifier().stream().filter(Accessions::isAccessionType)
+        .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst();
+    Specimen specimen = order.getSpecimen().stream().map(Reference::getResource)
+        .filter(Specimen.class::isInstance).map(Specimen.class::cast).findFirst().orElseGet(Specimen::new);
+    if (!specimen.hasAccessionIdentifier()) {
+      specimen.getAccessionIdentifier().setValue(accession.orElseThrow(() -> new RegistrationException(
+          "ServiceRequest.identifier", "an order needs an identifier typed ACSN (the accession number) or a Specimen with one", false)));
+    }
+    ServiceRequest contained = order.copy();
+    contained.setId("order");
+    contained.setSpecimen(null);
+    specimen.getContained().removeIf(r -> "order".equals(r.getIdElement().getIdPart()));
+    specimen.addContained(contained);
+    specimen.getRequest().clear();
+    specimen.addRequest(new Reference("#order"));
+    if (!specimen.hasSubject() && order.hasSubject()) {
+      specimen.setSubject(order.getSubject());
+    }
+    return register(specimen);
+  }
+
+  /** Moves a registered specimen to {@code to}; a rejection needs a reason. */
+  public Specimen transition(String accession, LifecycleStatus to, Optional<Instant> at, String reason) {
+    var record = store.find(accession).orElseThrow(() -> new RegistrationException(
+        "Specimen.accessionIdentifier", "no specimen with accession " + accession, false));
+    Specimen specimen = io.pathtrack.contract.SpecimenOrders.parse(record.specimenJson());
+    LifecycleStatus from = SpecimenLifecycle.status(specimen).orElse(LifecycleStatus.ORDERED);
+    if (!from.next().contains(to)) {
+      throw new RegistrationException("Specimen.extension:lifecycle-status",
+          "a specimen that is " + from.code() + " cannot become " + to.code() + " (allowed: "
+              + (from.next().isEmpty() ? "none" : from.next().stream().map(LifecycleStatus::code).toList()) + ")", true);
+    }
+    if (to == LifecycleStatus.REJECTED && (reason == null || reason.isBlank())) {
+      throw new RegistrationException("reason", "a rejected specimen needs a reason (e.g. unlabelled, insufficient)", false);
+    }
+    SpecimenLifecycle.transition(specimen, to, at.orElse(clock.instant()), reason);
+    publish(EventTypes.SPECIMEN_STATUS_CHANGED, accession, specimen);
+    return specimen;
+  }
+
+  private void publish(String type, String accession, Specimen specimen) {
     specimen.setId(accession);
     MessageBuilder<byte[]> message = MessageBuilder
         .withPayload(Fhir.json().encodeResourceToString(specimen).getBytes(StandardCharsets.UTF_8))
         .setHeader(KafkaHeaders.KEY, accession.getBytes(StandardCharsets.UTF_8));
-    SpecimenEvents.headers(EventTypes.SPECIMEN_REGISTERED, source, accession, specimen, clock.instant())
-        .forEach(message::setHeader);
+    SpecimenEvents.headers(type, source, accession, specimen, clock.instant()).forEach(message::setHeader);
     if (!bridge.send(BINDING, message.build())) {
       throw new IllegalStateException("specimen " + accession + " was not published");
     }
-    return accession;
   }
 }

@@ -1,15 +1,19 @@
 package io.pathtrack.specimen.registration;
 
-import io.pathtrack.contract.SpecimenOrders;
-import io.pathtrack.specimen.lifecycle.SpecimenReportingTopology;
+import io.pathtrack.specimen.lifecycle.SpecimenTopology;
+import io.pathtrack.specimen.sla.SpecimenRecord;
+import io.pathtrack.specimen.sla.SpecimenRecords;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.stereotype.Component;
 
-/** Reads the latest state of a specimen from the Kafka Streams specimen table. */
+/** Reads specimen records from the Kafka Streams state of this instance. */
 @Component
 public class SpecimenStore {
   private final InteractiveQueryService queries;
@@ -18,9 +22,25 @@ public class SpecimenStore {
     this.queries = queries;
   }
 
-  public Optional<Specimen> find(String accession) {
-    ReadOnlyKeyValueStore<String, String> store =
-        queries.getQueryableStore(SpecimenReportingTopology.STORE, QueryableStoreTypes.keyValueStore());
-    return Optional.ofNullable(store.get(accession)).map(SpecimenOrders::parse);
+  public Optional<SpecimenRecord> find(String accession) {
+    return Optional.ofNullable(store().get(accession)).map(SpecimenRecords::parse);
+  }
+
+  /** Every record that matches; a full scan, for searches and listings, never for timers. */
+  public List<SpecimenRecord> where(Predicate<SpecimenRecord> filter) {
+    List<SpecimenRecord> out = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = store().all()) {
+      all.forEachRemaining(kv -> {
+        SpecimenRecord r = SpecimenRecords.parse(kv.value);
+        if (filter.test(r)) {
+          out.add(r);
+        }
+      });
+    }
+    return out;
+  }
+
+  private ReadOnlyKeyValueStore<String, String> store() {
+    return queries.getQueryableStore(SpecimenTopology.RECORDS, QueryableStoreTypes.keyValueStore());
   }
 }

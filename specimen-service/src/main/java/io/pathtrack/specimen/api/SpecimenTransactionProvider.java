@@ -1,0 +1,73 @@
+package io.pathtrack.specimen.api;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import io.pathtrack.specimen.registration.SpecimenRegistration;
+import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Specimen;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir} with a transaction Bundle of Specimens and ServiceRequests: each Specimen is
+ * registered with the order it references; an order no Specimen references registers on its own.
+ */
+@Component
+public class SpecimenTransactionProvider {
+  private final SpecimenRegistration registration;
+
+  public SpecimenTransactionProvider(SpecimenRegistration registration) {
+    this.registration = registration;
+  }
+
+  @Transaction
+  public Bundle transaction(@TransactionParam Bundle bundle) {
+    Map<String, Resource> byUrl = new HashMap<>();
+    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+      if (e.getResource() != null) {
+        if (e.hasFullUrl()) {
+          byUrl.put(e.getFullUrl(), e.getResource());
+        }
+        if (e.getResource().getIdElement().hasIdPart()) {
+          byUrl.put(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart(), e.getResource());
+        }
+      }
+    }
+    Set<Resource> usedOrders = new HashSet<>();
+    Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+    try {
+      for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+        if (e.getResource() instanceof Specimen specimen) {
+          for (Reference r : specimen.getRequest()) {
+            Resource order = byUrl.get(r.getReference());
+            if (order instanceof ServiceRequest sr && r.getResource() == null) {
+              ServiceRequest contained = sr.copy();
+              contained.setId("order");
+              specimen.addContained(contained);
+              r.setReference("#order");
+              usedOrders.add(order);
+            }
+          }
+          String accession = registration.register(specimen);
+          response.addEntry().getResponse().setStatus("201 Created").setLocation("Specimen/" + accession);
+        }
+      }
+      for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+        if (e.getResource() instanceof ServiceRequest order && !usedOrders.contains(order)) {
+          String accession = registration.registerOrder(order);
+          response.addEntry().getResponse().setStatus("201 Created").setLocation("Specimen/" + accession);
+        }
+      }
+    } catch (RegistrationException e) {
+      throw Refusals.of(e);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,235 @@
+package io.pathtrack.specimen.lifecycle;
+
+import io.pathtrack.contract.Accessions;
+import io.pathtrack.contract.ClassifiedReportEvent;
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.SpecimenOrders;
+import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.specimen.sla.DueTimer;
+import io.pathtrack.specimen.sla.SlaClock;
+import io.pathtrack.specimen.sla.SlaEvent;
+import io.pathtrack.specimen.sla.SlaEvents;
+import io.pathtrack.specimen.sla.SlaMetrics;
+import io.pathtrack.specimen.sla.SlaState;
+import io.pathtrack.specimen.sla.SpecimenRecord;
+import io.pathtrack.specimen.sla.SpecimenRecords;
+import io.pathtrack.specimen.sla.TimelineEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Specimen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The specimen-service state machine in Kafka Streams. Input: specimen events and classified reports,
+ * both keyed by accession. State: each specimen's record, and the due-time index of its SLA timers.
+ * Output 0: specimen events (reported, amended, created from a report); output 1: SLA events. A
+ * wall-clock punctuator fires the timers that are due by range-scanning the index from its start, so it
+ * touches only what is due; timers live in the stores and their changelogs, so they survive restarts.
+ */
+final class SpecimenLifecycleProcessor extends ContextualProcessor<String, String, String, RoutedRecord<String>> {
+  static final int SPECIMENS = 0;
+  static final int SLA = 1;
+  /** Timers fired per sweep at most; the rest wait for the next sweep, so one sweep stays short. */
+  static final int SWEEP_BATCH = 10_000;
+  private static final Logger log = LoggerFactory.getLogger(SpecimenLifecycleProcessor.class);
+
+  private final SlaClock slaClock;
+  private final SpecimenRecords records;
+  private final SlaMetrics metrics;
+  private final Clock clock;
+  private final Duration sweepInterval;
+  private final String source;
+  private KeyValueStore<String, String> store;
+  private KeyValueStore<String, String> timers;
+
+  SpecimenLifecycleProcessor(SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock,
+      Duration sweepInterval, String source) {
+    this.slaClock = slaClock;
+    this.records = records;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.sweepInterval = sweepInterval;
+    this.source = source;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, RoutedRecord<String>> context) {
+    super.init(context);
+    store = context.getStateStore(SpecimenTopology.RECORDS);
+    timers = context.getStateStore(SpecimenTopology.TIMERS);
+    try (KeyValueIterator<String, String> all = store.all()) {
+      all.forEachRemaining(kv -> metrics.restored(SpecimenRecords.parse(kv.value).slaState()));
+    }
+    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> sweep());
+  }
+
+  @Override
+  public void process(Record<String, String> record) {
+    String type = header(record.headers(), EventHeaders.TYPE);
+    if (record.key() == null || type == null) {
+      return;
+    }
+    try {
+      if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
+          || type.equals(EventTypes.SPECIMEN_REPORTED)) {
+        onSpecimen(record.key(), record.value(), type);
+      } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
+        ClassifiedReportEvent.fromHeaders(record.key(), record.headers())
+            .ifPresent(event -> onReport(event, record.value()));
+      }
+    } catch (RuntimeException e) {
+      // A record that cannot be applied is logged and skipped: one bad record must not stop every specimen.
+      log.error("Specimen event {} for {} could not be applied", type, record.key(), e);
+    }
+  }
+
+  private void onSpecimen(String accession, String json, String type) {
+    Specimen specimen = SpecimenOrders.parse(json);
+    Optional<SpecimenRecord> existing = load(accession);
+    SpecimenRecord updated = records.update(existing, accession, specimen, json, false);
+    if (existing.isEmpty() || !existing.get().lifecycle().equals(updated.lifecycle())) {
+      updated = updated.withTimeline(new TimelineEntry(clock.instant(), updated.lifecycle(),
+          type.equals(EventTypes.SPECIMEN_REGISTERED) ? "registered" : "status changed"));
+    }
+    apply(existing, slaClock.onLifecycle(updated, collected(specimen), received(specimen), clock.instant()));
+  }
+
+  private void onReport(ClassifiedReportEvent event, String reportJson) {
+    Instant now = clock.instant();
+    Optional<SpecimenRecord> existing = load(event.accession());
+    if (!event.isFinal()) {
+      existing.ifPresent(r -> save(r.withTimeline(new TimelineEntry(now, "report-" + event.reportStatus(),
+          event.reportReference() + " " + event.outcome().code()))));
+      return;
+    }
+    boolean unregistered = existing.isEmpty();
+    Specimen specimen = existing.map(r -> SpecimenOrders.parse(r.specimenJson()))
+        .orElseGet(() -> fromReport(event.accession(), reportJson));
+    if (unregistered) {
+      SpecimenLifecycle.register(specimen);
+    }
+    boolean amendment = SpecimenLifecycle.status(specimen)
+        .map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
+    SpecimenLifecycle.reported(specimen, event);
+    specimen.setId(event.accession());
+    String json = Fhir.json().encodeResourceToString(specimen);
+    SpecimenRecord record = records.update(existing, event.accession(), specimen, json, unregistered)
+        .withTimeline(new TimelineEntry(now, amendment ? "amended" : "reported",
+            event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code()
+                + (unregistered ? " (specimen never registered: created from the report)" : "")));
+    if (record.slaState() == SlaState.NOT_STARTED) {
+      // A report for a specimen never registered: its clock can still be judged from the report's own times.
+      SlaClock.Step started = slaClock.onLifecycle(record, collected(specimen), received(specimen), now);
+      record = started.record();
+    }
+    SlaClock.Step step = slaClock.onFinalReport(record, event.issued().orElse(event.time()));
+    apply(existing, step);
+    forward(event.accession(), SPECIMENS, json, SpecimenEvents.headers(
+        amendment ? EventTypes.SPECIMEN_STATUS_CHANGED : EventTypes.SPECIMEN_REPORTED, source, event.accession(),
+        specimen, now));
+  }
+
+  /** Fires the timers due now. Runs on the stream thread, so it never races the records it changes. */
+  void sweep() {
+    Instant now = clock.instant();
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = timers.range("", DueTimer.upperBound(now))) {
+      while (it.hasNext() && due.size() < SWEEP_BATCH) {
+        due.add(it.next());
+      }
+    }
+    for (KeyValue<String, String> entry : due) {
+      timers.delete(entry.key);
+      DueTimer timer = DueTimer.parse(entry.key);
+      Optional<SpecimenRecord> record = load(timer.accession());
+      if (record.isPresent()) {
+        apply(record, slaClock.onDue(record.get(), timer, now));
+      }
+    }
+  }
+
+  private void apply(Optional<SpecimenRecord> before, SlaClock.Step step) {
+    SpecimenRecord record = step.record();
+    save(record);
+    metrics.transition(before.map(SpecimenRecord::slaState).orElse(SlaState.NOT_STARTED), record.slaState());
+    step.remove().forEach(t -> timers.delete(t.key()));
+    step.add().forEach(t -> timers.put(t.key(), t.accession()));
+    for (SlaEvent event : step.events()) {
+      if (event.kind() == SlaEvent.Kind.MET || event.kind() == SlaEvent.Kind.LATE) {
+        metrics.reported(record.procedure(), event);
+      }
+      forward(record.accession(), SLA, SlaEvents.json(event, record), SlaEvents.headers(event, record, source));
+    }
+  }
+
+  private void forward(String key, int output, String value, java.util.Map<String, byte[]> headers) {
+    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), clock.millis()));
+  }
+
+  private Optional<SpecimenRecord> load(String accession) {
+    return Optional.ofNullable(store.get(accession)).map(SpecimenRecords::parse);
+  }
+
+  private void save(SpecimenRecord record) {
+    store.put(record.accession(), SpecimenRecords.json(record));
+  }
+
+  /** The specimen a report describes (contained or referenced), else a bare one with its accession. */
+  private static Specimen fromReport(String accession, String reportJson) {
+    if (reportJson != null) {
+      try {
+        DiagnosticReport report = Fhir.json().parseResource(DiagnosticReport.class, reportJson);
+        for (Reference ref : report.getSpecimen()) {
+          if (ref.getResource() instanceof Specimen s && Accessions.ofSpecimen(s).map(accession::equals).orElse(false)) {
+            return s.copy();
+          }
+        }
+        for (Resource contained : report.getContained()) {
+          if (contained instanceof Specimen s) {
+            return s.copy();
+          }
+        }
+      } catch (RuntimeException e) {
+        log.warn("Report for {} could not be read for its specimen: {}", accession, e.getMessage());
+      }
+    }
+    Specimen specimen = new Specimen();
+    specimen.getAccessionIdentifier().setValue(accession);
+    return specimen;
+  }
+
+  private static Optional<Instant> received(Specimen s) {
+    return s.hasReceivedTime() ? Optional.of(s.getReceivedTime().toInstant()) : Optional.empty();
+  }
+
+  private static Optional<Instant> collected(Specimen s) {
+    return s.getCollection().hasCollectedDateTimeType()
+        ? Optional.ofNullable(s.getCollection().getCollectedDateTimeType().getValue()).map(java.util.Date::toInstant)
+        : Optional.empty();
+  }
+
+  private static String header(Headers headers, String name) {
+    Header h = headers.lastHeader(name);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,73 @@
+package io.pathtrack.specimen.lifecycle;
+
+import io.pathtrack.contract.ProcedureTypes;
+import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.specimen.SpecimenProperties;
+import io.pathtrack.specimen.sla.SlaClock;
+import io.pathtrack.specimen.sla.SlaMetrics;
+import io.pathtrack.specimen.sla.SlaProperties;
+import io.pathtrack.specimen.sla.SpecimenRecords;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Kafka Streams, exactly once: input 0 is {@code pathology.reports.classified}, input 1
+ * {@code pathology.specimens}; output 0 goes back to {@code pathology.specimens}, output 1 to
+ * {@code pathology.sla.events}. See {@link SpecimenLifecycleProcessor}.
+ */
+@Configuration
+public class SpecimenTopology {
+  /** Accession → the specimen's record (latest Specimen, lifecycle, SLA plan and state, timeline). */
+  public static final String RECORDS = "specimen-store";
+  /** Due-time index: {@code <due millis>|<W|B>|<accession>} → accession. */
+  public static final String TIMERS = "sla-timers";
+
+  @Bean
+  StoreBuilder<KeyValueStore<String, String>> specimenRecordStore() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECORDS), Serdes.String(), Serdes.String());
+  }
+
+  @Bean
+  StoreBuilder<KeyValueStore<String, String>> slaTimerStore() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String());
+  }
+
+  @Bean
+  SlaClock slaClock(SlaProperties sla) {
+    return new SlaClock(sla.toPolicy(), sla.calendar().toCalendar());
+  }
+
+  @Bean
+  SpecimenRecords specimenRecords(SlaProperties sla) {
+    return new SpecimenRecords(new ProcedureTypes(sla.snomedMap()));
+  }
+
+  @Bean
+  @SuppressWarnings("unchecked")
+  public BiFunction<KStream<String, String>, KStream<String, String>, KStream<String, String>[]> specimenLifecycle(
+      SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock, SlaProperties sla,
+      SpecimenProperties properties) {
+    String source = properties.source().toString();
+    return (classified, specimens) -> {
+      Map<String, KStream<String, RoutedRecord<String>>> out = classified.merge(specimens, Named.as("specimen-inputs"))
+          .process(() -> new SpecimenLifecycleProcessor(slaClock, records, metrics, clock, sla.sweepInterval(), source),
+              Named.as("specimen-lifecycle"), RECORDS, TIMERS)
+          .split(Named.as("specimen-"))
+          .branch((k, r) -> r.output() == SpecimenLifecycleProcessor.SPECIMENS, Branched.as("events"))
+          .defaultBranch(Branched.as("sla"));
+      return new KStream[] {
+          out.get("specimen-events").processValues(RoutedRecord.Unwrap::new),
+          out.get("specimen-sla").processValues(RoutedRecord.Unwrap::new)};
+    };
+  }
+}
