@@ -30,6 +30,26 @@ public final class PathologyFixtures {
   }
 
   /**
+   * The headers results-service puts on a classified-report event, for tests of the services that
+   * consume them.
+   */
+  public static java.util.Map<String, String> classifiedHeaders(String accession, String reportId, String status,
+      io.pathtrack.contract.Outcome outcome, Instant issued, Instant time) {
+    java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+    h.put(io.pathtrack.contract.EventHeaders.TYPE, io.pathtrack.contract.EventTypes.REPORT_CLASSIFIED);
+    h.put(io.pathtrack.contract.EventHeaders.ID, java.util.UUID.randomUUID().toString());
+    h.put(io.pathtrack.contract.EventHeaders.SUBJECT, accession);
+    h.put(io.pathtrack.contract.EventHeaders.REPORT_ID, reportId);
+    h.put(io.pathtrack.contract.EventHeaders.REPORT_VERSION, status + "@" + issued);
+    h.put(io.pathtrack.contract.EventHeaders.REPORT_STATUS, status);
+    h.put(io.pathtrack.contract.EventHeaders.OUTCOME, outcome.code());
+    h.put(io.pathtrack.contract.EventHeaders.REPORT_ISSUED, issued.toString());
+    h.put(io.pathtrack.contract.EventHeaders.TIME, time.toString());
+    h.put(io.pathtrack.contract.EventHeaders.CONTENT_TYPE, io.pathtrack.contract.EventHeaders.FHIR_JSON);
+    return h;
+  }
+
+  /**
    * A transaction Bundle as an LIS exports a synoptic report: the report without a conclusion, its
    * finding in an Observation, its Specimen and patient as entries referenced by {@code urn:uuid}.
    */

@@ -19,6 +19,7 @@ class FhirServerConfiguration {
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setResourceProviders(specimens, orders);
     server.setPlainProviders(transactions);
+    server.registerInterceptor(new StoreNotReadyHandling.FhirNotReady());
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

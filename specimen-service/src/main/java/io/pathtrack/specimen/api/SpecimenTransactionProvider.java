@@ -46,12 +46,13 @@ public class SpecimenTransactionProvider {
       for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
         if (e.getResource() instanceof Specimen specimen) {
           for (Reference r : specimen.getRequest()) {
-            Resource order = byUrl.get(r.getReference());
-            if (order instanceof ServiceRequest sr && r.getResource() == null) {
+            Resource order = r.getResource() instanceof Resource resolved ? resolved : byUrl.get(r.getReference());
+            if (order instanceof ServiceRequest sr) {
               ServiceRequest contained = sr.copy();
               contained.setId("order");
               specimen.addContained(contained);
               r.setReference("#order");
+              r.setResource(null);
               usedOrders.add(order);
             }
           }

@@ -61,6 +61,8 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   private final String source;
   private KeyValueStore<String, String> store;
   private KeyValueStore<String, String> timers;
+  /** Timestamp for records forwarded now: the input record's, or the punctuation's wall-clock time. */
+  private long recordTime;
 
   SpecimenLifecycleProcessor(SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock,
       Duration sweepInterval, String source) {
@@ -80,11 +82,15 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
     try (KeyValueIterator<String, String> all = store.all()) {
       all.forEachRemaining(kv -> metrics.restored(SpecimenRecords.parse(kv.value).slaState()));
     }
-    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> sweep());
+    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+      recordTime = wallClock;
+      sweep();
+    });
   }
 
   @Override
   public void process(Record<String, String> record) {
+    recordTime = record.timestamp();
     String type = header(record.headers(), EventHeaders.TYPE);
     if (record.key() == null || type == null) {
       return;
@@ -183,7 +189,8 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   }
 
   private void forward(String key, int output, String value, java.util.Map<String, byte[]> headers) {
-    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), clock.millis()));
+    // The record timestamp is stream time (the broker checks it); the event's own time is in ce_time.
+    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), recordTime));
   }
 
   private Optional<SpecimenRecord> load(String accession) {

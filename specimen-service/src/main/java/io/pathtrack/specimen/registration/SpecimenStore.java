@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -41,6 +42,17 @@ public class SpecimenStore {
   }
 
   private ReadOnlyKeyValueStore<String, String> store() {
-    return queries.getQueryableStore(SpecimenTopology.RECORDS, QueryableStoreTypes.keyValueStore());
+    try {
+      return queries.getQueryableStore(SpecimenTopology.RECORDS, QueryableStoreTypes.keyValueStore());
+    } catch (InvalidStateStoreException e) {
+      throw new NotReady(e);
+    }
+  }
+
+  /** The state is being restored or rebalanced: the caller should try again shortly (HTTP 503). */
+  public static class NotReady extends RuntimeException {
+    NotReady(Throwable cause) {
+      super("specimen state is not ready yet (starting or rebalancing); retry shortly", cause);
+    }
   }
 }

@@ -1,0 +1,111 @@
+package io.pathtrack.specimen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.Topics;
+import io.pathtrack.testsupport.Http;
+import io.pathtrack.testsupport.KafkaProbe;
+import io.pathtrack.testsupport.MutableClock;
+import io.pathtrack.testsupport.PathologyFixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hl7.fhir.r4.model.Specimen;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/** specimen-service on a real broker with a clock the test moves: start, drive, look. */
+final class SpecimenServiceHarness implements AutoCloseable {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  final MutableClock clock;
+  final String bootstrap;
+  private final Path state;
+  private ConfigurableApplicationContext app;
+  private String base;
+
+  SpecimenServiceHarness(MutableClock clock, Path state) {
+    this.clock = clock;
+    this.state = state;
+    this.bootstrap = io.pathtrack.testsupport.TestKafka.bootstrapServers();
+  }
+
+  SpecimenServiceHarness start() {
+    app = SpecimenServiceApplication.builder()
+        .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
+        .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
+            "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms");
+    base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    // Ready when Kafka Streams has its state: until then the API answers 503.
+    await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(base + "/specimens/open").status() == 200);
+    return this;
+  }
+
+  String base() {
+    return base;
+  }
+
+  @Override
+  public void close() {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+  }
+
+  Http.Response register(Specimen specimen) {
+    String accession = specimen.getAccessionIdentifier().getValue();
+    Http.Response response = Http.post(base + "/fhir/Specimen", "application/fhir+json", Fhir.json().encodeResourceToString(specimen));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    awaitView(accession, v -> true);
+    return response;
+  }
+
+  Http.Response transition(String accession, String status, String reason) {
+    String params = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"status\",\"valueCode\":\"" + status + "\"}"
+        + (reason == null ? "" : ",{\"name\":\"reason\",\"valueString\":\"" + reason + "\"}") + "]}";
+    return Http.post(base + "/fhir/Specimen/" + accession + "/$transition", "application/fhir+json", params);
+  }
+
+  void finalReport(String accession, Outcome outcome, Instant issued, String body) {
+    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED, accession,
+        (body == null ? PathologyFixtures.report(accession).json() : body).getBytes(StandardCharsets.UTF_8),
+        PathologyFixtures.classifiedHeaders(accession, "r-" + accession, "final", outcome, issued, clock.instant()));
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> view(String accession) {
+    Http.Response r = Http.get(base + "/specimens/" + accession);
+    return r.status() == 200 ? JSON.readValue(r.body(), Map.class) : null;
+  }
+
+  Map<String, Object> awaitView(String accession, java.util.function.Predicate<Map<String, Object>> condition) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> view(accession), v -> v != null && condition.test(v));
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> open() {
+    return JSON.readValue(Http.get(base + "/specimens/open").body(), List.class);
+  }
+
+  List<ConsumerRecord<String, byte[]>> slaEvents(String accession) {
+    return KafkaProbe.readAll(bootstrap, Topics.SLA_EVENTS).stream().filter(r -> accession.equals(r.key())).toList();
+  }
+
+  List<String> slaTypes(String accession) {
+    return slaEvents(accession).stream().map(r -> KafkaProbe.header(r, EventHeaders.TYPE)).toList();
+  }
+
+  String metrics() {
+    return Http.get(base + "/actuator/prometheus", "text/plain").body();
+  }
+}
