@@ -8,6 +8,7 @@ import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.specimen.sla.DueTimer;
+import io.pathtrack.specimen.sla.DueTimerIndex;
 import io.pathtrack.specimen.sla.SlaClock;
 import io.pathtrack.specimen.sla.SlaEvent;
 import io.pathtrack.specimen.sla.SlaEvents;
@@ -20,12 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -60,7 +58,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   private final Duration sweepInterval;
   private final String source;
   private KeyValueStore<String, String> store;
-  private KeyValueStore<String, String> timers;
+  private DueTimerIndex timers;
   /** Timestamp for records forwarded now: the input record's, or the punctuation's wall-clock time. */
   private long recordTime;
 
@@ -78,7 +76,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   public void init(ProcessorContext<String, RoutedRecord<String>> context) {
     super.init(context);
     store = context.getStateStore(SpecimenTopology.RECORDS);
-    timers = context.getStateStore(SpecimenTopology.TIMERS);
+    timers = new DueTimerIndex(context.getStateStore(SpecimenTopology.TIMERS));
     try (KeyValueIterator<String, String> all = store.all()) {
       all.forEachRemaining(kv -> metrics.restored(SpecimenRecords.parse(kv.value).slaState()));
     }
@@ -158,15 +156,8 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   /** Fires the timers due now. Runs on the stream thread, so it never races the records it changes. */
   void sweep() {
     Instant now = clock.instant();
-    List<KeyValue<String, String>> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = timers.range("", DueTimer.upperBound(now))) {
-      while (it.hasNext() && due.size() < SWEEP_BATCH) {
-        due.add(it.next());
-      }
-    }
-    for (KeyValue<String, String> entry : due) {
-      timers.delete(entry.key);
-      DueTimer timer = DueTimer.parse(entry.key);
+    for (DueTimer timer : timers.due(now, SWEEP_BATCH)) {
+      timers.remove(timer);
       Optional<SpecimenRecord> record = load(timer.accession());
       if (record.isPresent()) {
         apply(record, slaClock.onDue(record.get(), timer, now));
@@ -178,8 +169,8 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
     SpecimenRecord record = step.record();
     save(record);
     metrics.transition(before.map(SpecimenRecord::slaState).orElse(SlaState.NOT_STARTED), record.slaState());
-    step.remove().forEach(t -> timers.delete(t.key()));
-    step.add().forEach(t -> timers.put(t.key(), t.accession()));
+    step.remove().forEach(timers::remove);
+    step.add().forEach(timers::add);
     for (SlaEvent event : step.events()) {
       if (event.kind() == SlaEvent.Kind.MET || event.kind() == SlaEvent.Kind.LATE) {
         metrics.reported(record.procedure(), event);
