@@ -25,7 +25,8 @@ public record ClassifiedReportEvent(
     Optional<String> orderingPractitioner,
     Optional<ProcedureType> procedureType,
     Optional<String> replacesVersion,
-    Optional<Outcome> previousOutcome) {
+    Optional<Outcome> previousOutcome,
+    boolean retraction) {
 
   /** True when this version replaces an earlier one with a different outcome (DESIGN §4: notify urgently). */
   public boolean outcomeChanged() {
@@ -34,6 +35,9 @@ public record ClassifiedReportEvent(
 
   /** Report statuses after which the specimen's report is complete (FHIR DiagnosticReport.status). */
   public boolean isFinal() {
+    if (retraction) {
+      return false;
+    }
     return switch (reportStatus) {
       case "final", "amended", "corrected", "appended" -> true;
       default -> false;
@@ -48,10 +52,12 @@ public record ClassifiedReportEvent(
   /**
    * Reads the event from a record's headers.
    *
-   * @return empty when the record is not a classified-report event or lacks a required header
+   * @return empty when the record is not a classified-report (or retraction) event or lacks a required header
    */
   public static Optional<ClassifiedReportEvent> fromHeaders(String key, Headers headers) {
-    if (!EventTypes.REPORT_CLASSIFIED.equals(last(headers, EventHeaders.TYPE))) {
+    String type = last(headers, EventHeaders.TYPE);
+    boolean retraction = EventTypes.REPORT_RETRACTED.equals(type);
+    if (!EventTypes.REPORT_CLASSIFIED.equals(type) && !retraction) {
       return Optional.empty();
     }
     String accession = Optional.ofNullable(last(headers, EventHeaders.SUBJECT)).orElse(key);
@@ -75,7 +81,8 @@ public record ClassifiedReportEvent(
         Optional.ofNullable(last(headers, EventHeaders.ORDERING_PRACTITIONER)),
         Optional.ofNullable(last(headers, EventHeaders.PROCEDURE_TYPE)).flatMap(ProcedureType::fromCode),
         Optional.ofNullable(last(headers, EventHeaders.REPLACES_VERSION)),
-        Optional.ofNullable(last(headers, EventHeaders.PREVIOUS_OUTCOME)).flatMap(Outcome::fromCode)));
+        Optional.ofNullable(last(headers, EventHeaders.PREVIOUS_OUTCOME)).flatMap(Outcome::fromCode),
+        retraction));
   }
 
   private static String last(Headers headers, String name) {

@@ -34,5 +34,16 @@ public final class EventTypes {
   /** A notification could not be delivered (notify-service). */
   public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed";
 
+  /** A request to acknowledge a notification ({@link Topics#NOTIFICATION_ACKS}); notify-service applies it. */
+  public static final String NOTIFICATION_ACK_REQUESTED = PREFIX + "notification.ack-requested";
+  /** A notification was acknowledged by its recipient or on their behalf. */
+  public static final String NOTIFICATION_ACKNOWLEDGED = PREFIX + "notification.acknowledged";
+  /** A notification went unacknowledged past its deadline; the next in the chain was notified. */
+  public static final String NOTIFICATION_ESCALATED = PREFIX + "notification.escalated";
+  /** A notification was withdrawn because its report was entered in error. */
+  public static final String NOTIFICATION_RETRACTED = PREFIX + "notification.retracted";
+  /** One step of a notification's life, for the audit trail ({@link Topics#AUDIT}). */
+  public static final String AUDIT_RECORDED = PREFIX + "audit.recorded";
+
   private EventTypes() {}
 }

@@ -24,5 +24,18 @@ public final class Extensions {
   /** On Communication: valueBoolean, true when the recipient is the fallback because none could be resolved. */
   public static final String FALLBACK_RECIPIENT = SD + "fallback-recipient";
 
+  /** On Communication: valueCode, the notification's exact state (created, sent, acknowledged…). */
+  public static final String NOTIFICATION_STATE = SD + "notification-state";
+  /** On Communication: valueCode, why it was sent (result, outcome-changed, escalation, sla-warning, sla-breach). */
+  public static final String TRIGGER = SD + "notification-trigger";
+  /** On Communication: valueInteger, the step along the escalation chain (0 = first recipient). */
+  public static final String ESCALATION_LEVEL = SD + "escalation-level";
+  /** On Communication: valueDateTime, when it must be acknowledged by. */
+  public static final String ACK_DEADLINE = SD + "acknowledgement-deadline";
+  /** On Communication: valueReference, who acknowledged it. */
+  public static final String ACKNOWLEDGED_BY = SD + "acknowledged-by";
+  /** On Communication: valueReference, the earlier notification this one follows. */
+  public static final String REPLACES = SD + "replaces";
+
   private Extensions() {}
 }

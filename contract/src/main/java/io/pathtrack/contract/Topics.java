@@ -26,5 +26,14 @@ public final class Topics {
   /** Notifications and every change of their state; value: FHIR Communication JSON. Producer: notify-service. */
   public static final String NOTIFICATIONS = "pathology.notifications";
 
+  /** Acknowledgements of notifications; value: JSON {notificationId, by, onBehalfOf}. Producer: notify-service API. */
+  public static final String NOTIFICATION_ACKS = "pathology.notifications.acks";
+
+  /** Deliveries that failed for good (webhook down, address refused); value: what was to be sent. */
+  public static final String NOTIFICATIONS_DLQ = "pathology.notifications.dlq";
+
+  /** Every step of every notification (created, sent, failed, acknowledged, escalated, retracted); value: FHIR AuditEvent JSON. */
+  public static final String AUDIT = "pathology.audit";
+
   private Topics() {}
 }

@@ -4,7 +4,8 @@ import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
 import io.pathtrack.notify.routing.DeliveryChannel;
 import java.net.URI;
-import java.util.List;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,21 +17,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source the CloudEvents {@code source} of the events this service publishes
  * @param linkBase the base URL recipients follow from a message to the notification
  * @param mailFrom the sender address of notification emails
- * @param practitioners who can be notified and how to reach them
- * @param fallback who is notified when a result has no resolvable recipient (e.g. the results desk)
- * @param policy priority and channels per outcome (DESIGN §6)
+ * @param directory where the practitioner directory (a FHIR Bundle, JSON) is: {@code classpath:…} or a file path
+ * @param zone the time zone of working hours in the directory
+ * @param policy priority and channels per outcome (DESIGN §6); rows left out keep the defaults
+ * @param acknowledgeWithin the acknowledgement deadline per priority; a priority left out needs none
+ * @param sweepInterval how often escalation deadlines are looked at (wall clock)
  */
 @ConfigurationProperties("pathtrack.notify")
 public record NotifyProperties(
     @DefaultValue("urn:pathtrack:notify-service") URI source,
     @DefaultValue("http://localhost:8083") URI linkBase,
     @DefaultValue("pathology-alerts@pathtrack.local") String mailFrom,
-    @DefaultValue List<Practitioner> practitioners,
-    Practitioner fallback,
-    @DefaultValue Map<Outcome, Rule> policy) {
-
-  /** A person (or desk) who receives notifications. */
-  public record Practitioner(String reference, String name, String email) {}
+    @DefaultValue("classpath:practitioner-directory.json") String directory,
+    @DefaultValue("Europe/London") ZoneId zone,
+    @DefaultValue Map<Outcome, Rule> policy,
+    @DefaultValue Map<Priority, Duration> acknowledgeWithin,
+    @DefaultValue("5s") Duration sweepInterval) {
 
   /** What an outcome's notification gets. */
   public record Rule(Priority priority, Set<DeliveryChannel> channels) {}

@@ -1,52 +1,56 @@
 package io.pathtrack.notify.delivery;
 
-import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.routing.Notification;
-import java.util.Locale;
-import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.stereotype.Component;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Email over SMTP. The message carries the priority, a reference and a link, and nothing else: no
  * diagnosis, no patient name (DESIGN §6), because email leaves the system's control.
+ *
+ * <p>The {@code Message-ID} is derived from the notification id and the channel (RFC 5322 §3.6.4 only asks
+ * that it be unique per message, and one notification is one message), so a resend after a crash carries
+ * the same id and mail systems that collapse duplicates by Message-ID show it once.
  */
-@Component
 public class EmailChannel {
-  private final JavaMailSender mail;
-  private final NotifyProperties properties;
+  public static final String CHANNEL = "email";
 
-  public EmailChannel(JavaMailSender mail, NotifyProperties properties) {
+  private final JavaMailSender mail;
+  private final String from;
+  private final URI linkBase;
+
+  public EmailChannel(JavaMailSender mail, String from, URI linkBase) {
     this.mail = mail;
-    this.properties = properties;
+    this.from = from;
+    this.linkBase = linkBase;
   }
 
+  /** Sends the email; a failure is Spring's {@link org.springframework.mail.MailException}, not retried here. */
   public void send(Notification n, String address) {
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(properties.mailFrom());
-    message.setTo(address);
-    message.setSubject(subject(n));
-    message.setText(body(n));
+    OutboundMessage content = OutboundMessage.of(n, linkBase);
+    MimeMessage message = mail.createMimeMessage();
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+      helper.setFrom(from);
+      helper.setTo(address);
+      helper.setSubject(content.subject());
+      helper.setText(content.text());
+      // JavaMailSenderImpl keeps a Message-ID set before sending instead of generating a random one.
+      message.setHeader("Message-ID", messageId(n, from));
+    } catch (MessagingException e) {
+      throw new MailPreparationException("email for notification " + n.id() + " to " + address + ": " + e.getMessage(), e);
+    }
     mail.send(message);
   }
 
-  static String subject(Notification n) {
-    return "[" + n.priority().code().toUpperCase(Locale.ROOT) + "] Pathology result ready - ref " + shortRef(n);
-  }
-
-  String body(Notification n) {
-    String link = properties.linkBase().toString().replaceAll("/+$", "") + "/notifications/" + n.id();
-    return String.join("\n",
-        "A pathology result is ready for you.",
-        "",
-        "Priority:  " + n.priority().code().toUpperCase(Locale.ROOT),
-        "Reference: " + n.id(),
-        "Open it:   " + link,
-        "",
-        "This message holds no clinical details by design. Sign in to read the result.");
-  }
-
-  private static String shortRef(Notification n) {
-    return n.id().substring(0, 8);
+  /** {@code <notification-id.email@sender-domain>}: the same for every send of the same notification. */
+  static String messageId(Notification n, String from) {
+    String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[<>\\s]", "");
+    return "<" + n.id() + "." + CHANNEL + "@" + (domain.isEmpty() ? "pathtrack.local" : domain) + ">";
   }
 }

@@ -26,6 +26,11 @@ class NotificationBindings {
     return message -> log.apply(parse(message));
   }
 
+  @Bean
+  Consumer<Message<byte[]>> auditTrail(io.pathtrack.notify.audit.AuditLog audit) {
+    return message -> audit.apply(new String(message.getPayload(), StandardCharsets.UTF_8));
+  }
+
   private static Notification parse(Message<byte[]> message) {
     return NotificationCommunications.parse(new String(message.getPayload(), StandardCharsets.UTF_8));
   }

@@ -1,7 +1,8 @@
 package io.pathtrack.notify.delivery;
 
 import io.pathtrack.notify.NotifyProperties;
-import io.pathtrack.notify.NotifyProperties.Practitioner;
+import io.pathtrack.notify.audit.AuditEvents;
+import io.pathtrack.notify.directory.Contact;
 import io.pathtrack.notify.directory.PractitionerDirectory;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.DeliveryChannel;
@@ -10,6 +11,10 @@ import io.pathtrack.notify.routing.NotificationCommunications;
 import io.pathtrack.notify.routing.NotificationState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -19,25 +24,33 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 
 /**
- * Delivers created notifications through their channels and records the outcome as a
- * notification.sent or notification.failed event. A notification already sent is not sent again, so a
- * redelivered event does not produce a second email.
+ * Delivers new (and retracted) notifications through their channels — email, webhook, the recipient's
+ * EHR — and records the result as a notification.sent or notification.failed event and an audit entry
+ * per channel. A notification already handled is not sent again: the inbox view, rebuilt from the topic
+ * before this starts, knows; and each channel carries the notification id as an idempotency key so a
+ * receiver can collapse a resend after a crash.
  */
 @Service
 public class NotificationDispatcher {
   public static final String BINDING = "notifications-out";
+  public static final String AUDIT_BINDING = "audit-out";
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
   private final EmailChannel email;
+  private final WebhookChannel webhook;
+  private final FhirCommunicationChannel fhir;
   private final PractitionerDirectory directory;
   private final NotificationLog notifications;
   private final StreamBridge bridge;
   private final Clock clock;
   private final String source;
 
-  public NotificationDispatcher(EmailChannel email, PractitionerDirectory directory, NotificationLog notifications,
-      StreamBridge bridge, Clock clock, NotifyProperties properties) {
+  public NotificationDispatcher(EmailChannel email, WebhookChannel webhook, FhirCommunicationChannel fhir,
+      PractitionerDirectory directory, NotificationLog notifications, StreamBridge bridge, Clock clock,
+      NotifyProperties properties) {
     this.email = email;
+    this.webhook = webhook;
+    this.fhir = fhir;
     this.directory = directory;
     this.notifications = notifications;
     this.bridge = bridge;
@@ -46,40 +59,67 @@ public class NotificationDispatcher {
   }
 
   public void dispatch(Notification n) {
-    if (n.state() != NotificationState.CREATED || notifications.wasSent(n.id())) {
+    boolean retraction = n.state() == NotificationState.RETRACTED;
+    if (!retraction && (n.state() != NotificationState.CREATED || notifications.handled(n.id()))) {
       return;
     }
-    Notification result;
-    try {
-      if (n.channels().contains(DeliveryChannel.EMAIL)) {
-        email.send(n, emailAddress(n));
+    Contact to = directory.find(n.recipient()).orElse(directory.fallback());
+    List<String> failures = new ArrayList<>();
+    int external = 0;
+    for (DeliveryChannel channel : n.channels()) {
+      if (channel == DeliveryChannel.INBOX) {
+        continue;
       }
-      result = n.sent(clock.instant());
-    } catch (MailException | IllegalStateException e) {
-      log.warn("Notification {} for accession {} could not be sent: {}", n.id(), n.accession(), e.getMessage());
-      result = n.failed(e.getMessage());
+      external++;
+      try {
+        send(channel, n, to);
+        audit(n, "sent", channel.code());
+      } catch (DeliveryFailedException | MailException | IllegalStateException | IllegalArgumentException e) {
+        log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(), n.accession(), e.getMessage());
+        failures.add(channel.code() + ": " + e.getMessage());
+        audit(n, "failed", channel.code() + ": " + e.getMessage());
+      }
     }
+    if (retraction) {
+      return;
+    }
+    Notification result = external > 0 && failures.size() == external
+        ? n.failed(String.join("; ", failures))
+        : n.sent(clock.instant());
     notifications.apply(result);
     publish(result);
   }
 
-  private String emailAddress(Notification n) {
-    String address = directory.find(n.recipient()).map(Practitioner::email)
-        .or(() -> java.util.Optional.ofNullable(directory.fallback().email()))
-        .orElse(null);
-    if (address == null || address.isBlank()) {
-      throw new IllegalStateException("no email address for " + n.recipient() + " nor for the fallback desk");
+  private void send(DeliveryChannel channel, Notification n, Contact to) {
+    switch (channel) {
+      case EMAIL -> email.send(n, to.email().orElseThrow(() -> new IllegalStateException("no email address for " + to.reference())));
+      case WEBHOOK -> {
+        Contact.Webhook hook = to.webhook().orElseThrow(() -> new IllegalStateException("no webhook for " + to.reference()));
+        webhook.send(n, new WebhookEndpoint(hook.url(), hook.secret()));
+      }
+      case FHIR -> fhir.send(n, new FhirEndpoint(to.fhirBase()
+          .orElseThrow(() -> new IllegalStateException("no EHR endpoint for " + to.reference()))));
+      case INBOX -> { }
     }
-    return address;
+  }
+
+  private void audit(Notification n, String step, String detail) {
+    Instant now = clock.instant();
+    send(AUDIT_BINDING, n.accession(), AuditEvents.json(n, step, now, detail), AuditEvents.headers(n, step, source, now));
   }
 
   private void publish(Notification n) {
-    MessageBuilder<byte[]> message = MessageBuilder
-        .withPayload(NotificationCommunications.json(n).getBytes(StandardCharsets.UTF_8))
-        .setHeader(KafkaHeaders.KEY, n.accession().getBytes(StandardCharsets.UTF_8));
-    NotificationCommunications.headers(n, source, clock.instant()).forEach(message::setHeader);
-    if (!bridge.send(BINDING, message.build())) {
-      throw new IllegalStateException("notification " + n.id() + " state was not published");
+    Instant now = clock.instant();
+    send(BINDING, n.accession(), NotificationCommunications.json(n), NotificationCommunications.headers(n, source, now));
+    audit(n, n.state().code(), null);
+  }
+
+  private void send(String binding, String key, String value, Map<String, byte[]> headers) {
+    MessageBuilder<byte[]> message = MessageBuilder.withPayload(value.getBytes(StandardCharsets.UTF_8))
+        .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8));
+    headers.forEach(message::setHeader);
+    if (!bridge.send(binding, message.build())) {
+      throw new IllegalStateException("record for " + key + " was not published on " + binding);
     }
   }
 }

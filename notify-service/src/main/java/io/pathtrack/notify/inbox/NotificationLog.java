@@ -8,19 +8,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The latest state of every notification, rebuilt from {@code pathology.notifications} at start-up
- * (the topic is the record; this is a view of it) and kept current as events arrive.
+ * (the topic is the record; this is a view of it) and kept current as events arrive. Listeners hear of
+ * every change as it is applied (the live inbox stream).
  */
 @Component
 public class NotificationLog {
-  private final Map<String, Notification> byId = new ConcurrentHashMap<>();
+  private static final Logger log = LoggerFactory.getLogger(NotificationLog.class);
 
-  /** Applies a notification event; a later state never goes back to an earlier one. */
+  private final Map<String, Notification> byId = new ConcurrentHashMap<>();
+  private final List<Consumer<Notification>> listeners = new CopyOnWriteArrayList<>();
+
+  /** Ends a subscription; closing twice is harmless. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Applies a notification event; a later state never goes back to an earlier one. Listeners are told
+   * the resulting state when it changed (a redelivered event is not a change).
+   */
   public void apply(Notification notification) {
-    byId.merge(notification.id(), notification, NotificationLog::latest);
+    Notification[] before = new Notification[1];
+    Notification after = byId.compute(notification.id(), (id, known) -> {
+      before[0] = known;
+      return known == null ? notification : latest(known, notification);
+    });
+    if (!after.equals(before[0])) {
+      listeners.forEach(listener -> tell(listener, after));
+    }
+  }
+
+  /** Calls the listener with every change from now on, on the thread that applies it, until closed. */
+  public Subscription subscribe(Consumer<Notification> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
   }
 
   public Optional<Notification> find(String id) {
@@ -31,6 +61,11 @@ public class NotificationLog {
     return find(id).map(n -> n.state() == NotificationState.SENT).orElse(false);
   }
 
+  /** Delivery was attempted already (sent, failed) or is moot (acknowledged, escalated, retracted). */
+  public boolean handled(String id) {
+    return find(id).map(n -> rank(n.state()) > 0).orElse(false);
+  }
+
   /** Newest first. */
   public List<Notification> all() {
     List<Notification> list = new ArrayList<>(byId.values());
@@ -38,10 +73,31 @@ public class NotificationLog {
     return list;
   }
 
-  private static Notification latest(Notification known, Notification incoming) {
-    if (known.state() == NotificationState.SENT && incoming.state() != NotificationState.SENT) {
-      return known;
+  private static void tell(Consumer<Notification> listener, Notification change) {
+    try {
+      listener.accept(change);
+    } catch (RuntimeException e) {
+      // The change is applied and on the topic whatever a listener does; one broken listener (a viewer's
+      // stream) must not fail the event for the log or for the other listeners.
+      log.warn("Inbox listener failed on notification {}: {}", change.id(), e.toString());
     }
-    return incoming;
   }
+
+  /**
+   * The later of two states of one notification. The engine and the dispatcher both write to the topic,
+   * so an acknowledgement may arrive before the "sent" it follows: a state never goes back to an
+   * earlier stage (created, then sent or failed, then acknowledged, escalated or retracted).
+   */
+  private static Notification latest(Notification known, Notification incoming) {
+    return rank(incoming.state()) >= rank(known.state()) ? incoming : known;
+  }
+
+  private static int rank(NotificationState state) {
+    return switch (state) {
+      case CREATED -> 0;
+      case SENT, FAILED -> 1;
+      case ACKNOWLEDGED, ESCALATED, RETRACTED -> 2;
+    };
+  }
+
 }

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
@@ -52,6 +55,12 @@ public final class NotificationCommunications {
     c.addExtension(Extensions.REPORT_VERSION, new StringType(n.reportVersion()));
     c.addExtension(Extensions.NEEDS_REVIEW, new BooleanType(n.needsReview()));
     c.addExtension(Extensions.FALLBACK_RECIPIENT, new BooleanType(n.fallbackRecipient()));
+    c.addExtension(Extensions.NOTIFICATION_STATE, new CodeType(n.state().code()));
+    c.addExtension(Extensions.TRIGGER, new CodeType(n.trigger().code()));
+    c.addExtension(Extensions.ESCALATION_LEVEL, new IntegerType(n.escalationLevel()));
+    n.ackDeadline().ifPresent(d -> c.addExtension(Extensions.ACK_DEADLINE, new DateTimeType(Date.from(d))));
+    n.acknowledgedBy().ifPresent(by -> c.addExtension(Extensions.ACKNOWLEDGED_BY, new Reference(by)));
+    n.replaces().ifPresent(id -> c.addExtension(Extensions.REPLACES, new Reference("Communication/" + id)));
     c.getMeta().setLastUpdated(Date.from(n.createdAt()));
     c.setReceived(Date.from(n.createdAt()));
     n.sentAt().ifPresent(at -> c.setSent(Date.from(at)));
@@ -91,10 +100,19 @@ public final class NotificationCommunications {
         c.getRecipientFirstRep().getDisplay(),
         bool(c.getExtensionByUrl(Extensions.FALLBACK_RECIPIENT)),
         channels,
-        NotificationState.fromCommunicationStatus(c.getStatus().toCode()),
+        c.getExtensionByUrl(Extensions.NOTIFICATION_STATE) != null
+            ? NotificationState.fromCode(string(c.getExtensionByUrl(Extensions.NOTIFICATION_STATE)))
+            : NotificationState.fromCommunicationStatus(c.getStatus().toCode()),
         c.hasReceived() ? c.getReceived().toInstant() : Instant.EPOCH,
         c.hasSent() ? Optional.of(c.getSent().toInstant()) : Optional.empty(),
-        c.hasStatusReason() ? Optional.ofNullable(c.getStatusReason().getText()) : Optional.empty());
+        c.hasStatusReason() ? Optional.ofNullable(c.getStatusReason().getText()) : Optional.empty(),
+        c.getExtensionByUrl(Extensions.TRIGGER) == null ? Trigger.RESULT : Trigger.fromCode(string(c.getExtensionByUrl(Extensions.TRIGGER))),
+        c.getExtensionByUrl(Extensions.ESCALATION_LEVEL) == null ? 0
+            : Integer.parseInt(string(c.getExtensionByUrl(Extensions.ESCALATION_LEVEL))),
+        c.getExtensionByUrl(Extensions.ACK_DEADLINE) == null ? Optional.empty()
+            : Optional.of(((DateTimeType) c.getExtensionByUrl(Extensions.ACK_DEADLINE).getValue()).getValue().toInstant()),
+        reference(c.getExtensionByUrl(Extensions.ACKNOWLEDGED_BY)),
+        reference(c.getExtensionByUrl(Extensions.REPLACES)).map(r -> r.substring(r.indexOf('/') + 1)));
   }
 
   public static String json(Notification n) {
@@ -125,7 +143,14 @@ public final class NotificationCommunications {
       case CREATED -> EventTypes.NOTIFICATION_CREATED;
       case SENT -> EventTypes.NOTIFICATION_SENT;
       case FAILED -> EventTypes.NOTIFICATION_FAILED;
+      case ACKNOWLEDGED -> EventTypes.NOTIFICATION_ACKNOWLEDGED;
+      case ESCALATED -> EventTypes.NOTIFICATION_ESCALATED;
+      case RETRACTED -> EventTypes.NOTIFICATION_RETRACTED;
     };
+  }
+
+  private static Optional<String> reference(Extension e) {
+    return e == null ? Optional.empty() : Optional.ofNullable(((Reference) e.getValue()).getReference());
   }
 
   private static String string(Extension e) {

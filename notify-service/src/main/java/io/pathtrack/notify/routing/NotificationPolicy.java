@@ -3,21 +3,27 @@ package io.pathtrack.notify.routing;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
 import io.pathtrack.notify.NotifyProperties.Rule;
+import io.pathtrack.notify.directory.Contact;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Priority and channels by outcome (DESIGN §6): malignant is urgent and goes out by email as well as
- * the inbox; atypical and nondiagnostic are high; benign is routine and stays in the inbox. A site can
- * override any row; rows it leaves out keep these defaults.
+ * DESIGN §6 as a table: malignant is urgent (webhook + inbox + email, acknowledge within 4 h);
+ * atypical and nondiagnostic are high (inbox + email, within 2 days); benign is routine (inbox, no
+ * acknowledgement). An outcome changed by an amendment is urgent whatever it became. A site overrides
+ * any row; the inbox always stays, and a recipient whose EHR takes FHIR also gets a Communication there.
  */
 public final class NotificationPolicy {
   private final Map<Outcome, Rule> rules = new EnumMap<>(Outcome.class);
+  private final Map<Priority, Duration> acknowledgeWithin = new EnumMap<>(Priority.class);
 
-  public NotificationPolicy(Map<Outcome, Rule> overrides) {
-    rules.put(Outcome.MALIGNANT, new Rule(Priority.URGENT, EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL)));
+  public NotificationPolicy(Map<Outcome, Rule> overrides, Map<Priority, Duration> acknowledgeWithin) {
+    rules.put(Outcome.MALIGNANT, new Rule(Priority.URGENT,
+        EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)));
     rules.put(Outcome.ATYPICAL, new Rule(Priority.HIGH, EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL)));
     rules.put(Outcome.NONDIAGNOSTIC, new Rule(Priority.HIGH, EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL)));
     rules.put(Outcome.BENIGN, new Rule(Priority.ROUTINE, EnumSet.of(DeliveryChannel.INBOX)));
@@ -27,16 +33,42 @@ public final class NotificationPolicy {
           rule.priority() == null ? base.priority() : rule.priority(),
           rule.channels() == null || rule.channels().isEmpty() ? base.channels() : EnumSet.copyOf(rule.channels())));
     });
+    this.acknowledgeWithin.put(Priority.URGENT, Duration.ofHours(4));
+    this.acknowledgeWithin.put(Priority.HIGH, Duration.ofDays(2));
+    this.acknowledgeWithin.putAll(acknowledgeWithin);
+  }
+
+  public NotificationPolicy(Map<Outcome, Rule> overrides) {
+    this(overrides, Map.of());
   }
 
   public Priority priority(Outcome outcome) {
     return rules.get(outcome).priority();
   }
 
+  /** The channels for an outcome, at their widest; {@link #channelsFor} narrows them to a recipient. */
   public Set<DeliveryChannel> channels(Outcome outcome) {
     Set<DeliveryChannel> channels = EnumSet.copyOf(rules.get(outcome).channels());
-    // Every notification is in the inbox, whatever else a site configures: it is the record of it.
     channels.add(DeliveryChannel.INBOX);
     return channels;
+  }
+
+  /** What a recipient can take of {@code wanted}: email needs an address, a webhook an endpoint; FHIR when their EHR has a base. */
+  public static Set<DeliveryChannel> channelsFor(Set<DeliveryChannel> wanted, Contact contact) {
+    Set<DeliveryChannel> out = EnumSet.of(DeliveryChannel.INBOX);
+    if (wanted.contains(DeliveryChannel.EMAIL) && contact.email().isPresent()) {
+      out.add(DeliveryChannel.EMAIL);
+    }
+    if (wanted.contains(DeliveryChannel.WEBHOOK) && contact.webhook().isPresent()) {
+      out.add(DeliveryChannel.WEBHOOK);
+    }
+    if (contact.fhirBase().isPresent()) {
+      out.add(DeliveryChannel.FHIR);
+    }
+    return out;
+  }
+
+  public Optional<Duration> acknowledgeWithin(Priority priority) {
+    return Optional.ofNullable(acknowledgeWithin.get(priority));
   }
 }

@@ -1,10 +1,21 @@
 package io.pathtrack.notify.routing;
 
-/** Where a notification is; each state is carried as a FHIR Communication.status. */
+import java.util.Locale;
+
+/**
+ * Where a notification is. Carried exactly in the notification-state extension of its Communication,
+ * and as near as FHIR allows in {@code Communication.status}.
+ */
 public enum NotificationState {
   CREATED("preparation"),
   SENT("completed"),
-  FAILED("not-done");
+  FAILED("not-done"),
+  /** The recipient, or someone on their behalf, has acknowledged it: escalation stops. */
+  ACKNOWLEDGED("completed"),
+  /** Unacknowledged past its deadline: the next in the escalation chain has been notified. */
+  ESCALATED("stopped"),
+  /** Its report was entered in error: the notification is withdrawn and the recipient told. */
+  RETRACTED("entered-in-error");
 
   private final String communicationStatus;
 
@@ -14,6 +25,19 @@ public enum NotificationState {
 
   public String communicationStatus() {
     return communicationStatus;
+  }
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Still waiting for an acknowledgement (or for delivery). */
+  public boolean isOpen() {
+    return this == CREATED || this == SENT || this == FAILED;
+  }
+
+  public static NotificationState fromCode(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT));
   }
 
   public static NotificationState fromCommunicationStatus(String status) {

@@ -1,0 +1,61 @@
+package io.pathtrack.notify.audit;
+
+import static io.pathtrack.contract.EventHeaders.bytes;
+
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.Vocabulary;
+import io.pathtrack.notify.routing.Notification;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * One step of a notification's life as a FHIR AuditEvent on {@code pathology.audit}: what happened
+ * (subtype: created, sent, failed, acknowledged, escalated, retracted), when, to whom or by whom, and
+ * which notification and report it concerns. No diagnosis and no patient name.
+ */
+public final class AuditEvents {
+  public static final String SUBTYPE_SYSTEM = Vocabulary.BASE + "/CodeSystem/notification-step";
+
+  private AuditEvents() {}
+
+  public static String json(Notification n, String step, Instant at, String detail) {
+    AuditEvent e = new AuditEvent();
+    e.setType(new Coding("http://terminology.hl7.org/CodeSystem/iso-21089-lifecycle", "transmit", "Transmit Record Lifecycle Event"));
+    e.addSubtype(new Coding(SUBTYPE_SYSTEM, step, step));
+    e.setAction(AuditEvent.AuditEventAction.E);
+    e.setRecorded(Date.from(at));
+    e.setOutcome("failed".equals(step) ? AuditEvent.AuditEventOutcome._4 : AuditEvent.AuditEventOutcome._0);
+    if (detail != null) {
+      e.setOutcomeDesc(detail);
+    }
+    e.addAgent().setWho(new Reference(n.acknowledgedBy().orElse(n.recipient())).setDisplay(n.recipientName()))
+        .setRequestor(n.acknowledgedBy().isPresent());
+    e.getSource().setObserver(new Reference().setDisplay("notify-service"));
+    e.addEntity().setWhat(new Reference("Communication/" + n.id())).setName(n.priority().code() + " " + n.trigger().code());
+    e.addEntity().setWhat(new Reference(n.reportReference()));
+    return Fhir.json().encodeResourceToString(e);
+  }
+
+  public static Map<String, byte[]> headers(Notification n, String step, String source, Instant at) {
+    Map<String, byte[]> h = new LinkedHashMap<>();
+    h.put(EventHeaders.ID, bytes(UUID.randomUUID().toString()));
+    h.put(EventHeaders.TYPE, bytes(EventTypes.AUDIT_RECORDED));
+    h.put(EventHeaders.SOURCE, bytes(source));
+    h.put(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
+    h.put(EventHeaders.TIME, bytes(at.toString()));
+    h.put(EventHeaders.SUBJECT, bytes(n.accession()));
+    h.put(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.FHIR_JSON));
+    h.put("ce_step", bytes(step));
+    h.put("ce_notificationid", bytes(n.id()));
+    h.put("ce_report", bytes(n.reportReference()));
+    return h;
+  }
+}

@@ -1,0 +1,61 @@
+package io.pathtrack.notify.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the delivery channels ({@code pathtrack.notify.channels.*}). Where each recipient is
+ * reached (webhook URL and secret, FHIR base URL) comes from the practitioner directory, not from here.
+ *
+ * @param webhook timeouts and retries of webhook (pager/SMS gateway) calls
+ * @param fhir timeouts of Communication posts to an EHR
+ * @param inbox the live inbox stream
+ */
+@ConfigurationProperties("pathtrack.notify.channels")
+public record ChannelProperties(@DefaultValue Webhook webhook, @DefaultValue Fhir fhir, @DefaultValue Inbox inbox) {
+
+  /**
+   * @param connectTimeout to open the connection
+   * @param requestTimeout for one attempt, from sending the request to the response headers
+   * @param retry what is retried (5xx, 408, 429, connection errors) and how often
+   */
+  public record Webhook(
+      @DefaultValue("5s") Duration connectTimeout,
+      @DefaultValue("10s") Duration requestTimeout,
+      @DefaultValue Retry retry) {}
+
+  /**
+   * Exponential backoff: the n-th retry waits {@code initialDelay * multiplier^(n-1)}, at most {@code maxDelay}.
+   *
+   * @param maxAttempts attempts in all, the first included
+   */
+  public record Retry(
+      @DefaultValue("4") int maxAttempts,
+      @DefaultValue("500ms") Duration initialDelay,
+      @DefaultValue("2.0") double multiplier,
+      @DefaultValue("30s") Duration maxDelay) {
+
+    public Retry {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("pathtrack.notify.channels.webhook.retry.max-attempts must be at least 1, was " + maxAttempts);
+      }
+      if (multiplier < 1.0) {
+        throw new IllegalArgumentException("pathtrack.notify.channels.webhook.retry.multiplier must be at least 1.0, was " + multiplier);
+      }
+      if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
+        throw new IllegalArgumentException("pathtrack.notify.channels.webhook.retry: need 0 <= initial-delay <= max-delay, was "
+            + initialDelay + " and " + maxDelay);
+      }
+    }
+  }
+
+  /**
+   * @param connectTimeout to open the connection to the EHR's FHIR server
+   * @param timeout socket (read) timeout of the create
+   */
+  public record Fhir(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration timeout) {}
+
+  /** @param streamTimeout how long a live inbox stream stays open before the client must reconnect */
+  public record Inbox(@DefaultValue("30m") Duration streamTimeout) {}
+}

@@ -1,0 +1,34 @@
+package io.pathtrack.notify.delivery;
+
+import io.pathtrack.notify.NotifyProperties;
+import java.time.Clock;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** The delivery channels, built from the service's and the channels' configuration. */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+  @Bean
+  EmailChannel emailChannel(JavaMailSender mail, NotifyProperties notify) {
+    return new EmailChannel(mail, notify.mailFrom(), notify.linkBase());
+  }
+
+  @Bean
+  DeadLetterPublisher deliveryDeadLetters(StreamBridge bridge, NotifyProperties notify) {
+    return new StreamBridgeDeadLetterPublisher(bridge, notify.source().toString());
+  }
+
+  @Bean
+  WebhookChannel webhookChannel(ChannelProperties channels, NotifyProperties notify, DeadLetterPublisher deadLetters,
+      Clock clock) {
+    return new WebhookChannel(channels.webhook(), notify.linkBase(), deadLetters, clock);
+  }
+
+  @Bean
+  FhirCommunicationChannel fhirCommunicationChannel(ChannelProperties channels, NotifyProperties notify, Clock clock) {
+    return new FhirCommunicationChannel(channels.fhir(), notify.linkBase(), clock);
+  }
+}

@@ -1,0 +1,30 @@
+package io.pathtrack.notify.delivery;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/** Dead letters to Kafka through the {@code notifications-dlq-out} binding ({@code pathology.notifications.dlq}). */
+public class StreamBridgeDeadLetterPublisher implements DeadLetterPublisher {
+  public static final String BINDING = "notifications-dlq-out";
+
+  private final StreamBridge bridge;
+  private final String source;
+
+  public StreamBridgeDeadLetterPublisher(StreamBridge bridge, String source) {
+    this.bridge = bridge;
+    this.source = source;
+  }
+
+  @Override
+  public void publish(DeadLetter letter) {
+    MessageBuilder<byte[]> message = MessageBuilder.withPayload(letter.body())
+        .setHeader(KafkaHeaders.KEY, letter.accession().getBytes(StandardCharsets.UTF_8));
+    letter.headers(source, "application/json").forEach(message::setHeader);
+    if (!bridge.send(BINDING, message.build())) {
+      throw new IllegalStateException("dead letter of " + letter.channel() + " notification " + letter.notificationId()
+          + " was not published to binding " + BINDING);
+    }
+  }
+}

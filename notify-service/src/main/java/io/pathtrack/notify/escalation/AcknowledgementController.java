@@ -1,0 +1,67 @@
+package io.pathtrack.notify.escalation;
+
+import static io.pathtrack.contract.EventHeaders.bytes;
+
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
+import io.pathtrack.notify.inbox.NotificationLog;
+import io.pathtrack.notify.routing.Notification;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /notifications/{id}/acknowledge} with {@code {"by": "Practitioner/…"}} (by defaults to the
+ * recipient; anyone may acknowledge on their behalf, and the audit trail says who). The request goes to
+ * {@code pathology.notifications.acks}, keyed by accession, where the engine applies it in order with
+ * everything else about that accession; the answer is 202.
+ */
+@RestController
+class AcknowledgementController {
+  static final String BINDING = "acks-out";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final NotificationLog notifications;
+  private final StreamBridge bridge;
+  private final Clock clock;
+
+  AcknowledgementController(NotificationLog notifications, StreamBridge bridge, Clock clock) {
+    this.notifications = notifications;
+    this.bridge = bridge;
+    this.clock = clock;
+  }
+
+  record AckBody(String by) {}
+
+  @PostMapping("/notifications/{id}/acknowledge")
+  ResponseEntity<Map<String, String>> acknowledge(@PathVariable String id, @RequestBody(required = false) AckBody body) {
+    Notification n = notifications.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification " + id));
+    String by = body == null || body.by() == null || body.by().isBlank() ? n.recipient() : body.by();
+    String json = JSON.writeValueAsString(new NotificationProcessor.AckRequest(id, by));
+    var message = MessageBuilder.withPayload(json.getBytes(StandardCharsets.UTF_8))
+        .setHeader(KafkaHeaders.KEY, bytes(n.accession()))
+        .setHeader(EventHeaders.ID, bytes(UUID.randomUUID().toString()))
+        .setHeader(EventHeaders.TYPE, bytes(EventTypes.NOTIFICATION_ACK_REQUESTED))
+        .setHeader(EventHeaders.TIME, bytes(clock.instant().toString()))
+        .setHeader(EventHeaders.SUBJECT, bytes(n.accession()))
+        .setHeader(EventHeaders.CONTENT_TYPE, bytes("application/json"))
+        .build();
+    if (!bridge.send(BINDING, message)) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "acknowledgement could not be recorded; retry");
+    }
+    return ResponseEntity.accepted().body(Map.of("notification", id, "acknowledgedBy", by));
+  }
+}

@@ -1,0 +1,145 @@
+package io.pathtrack.notify.escalation;
+
+import io.pathtrack.contract.ClassifiedReportEvent;
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.SpecimenOrders;
+import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.notify.audit.AuditEvents;
+import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.routing.NotificationCommunications;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * notify-service's state machine in Kafka Streams. Input: classified reports (and retractions),
+ * specimen events (who ordered), SLA events and acknowledgement requests, all keyed by accession.
+ * State: each accession's notifications, and the due-time index of acknowledgement deadlines. Output 0:
+ * notification events (FHIR Communication) for the dispatcher and the inbox; output 1: the audit trail.
+ */
+final class NotificationProcessor extends ContextualProcessor<String, String, String, RoutedRecord<String>> {
+  static final int NOTIFICATIONS = 0;
+  static final int AUDIT = 1;
+  private static final Logger log = LoggerFactory.getLogger(NotificationProcessor.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final NotificationEngine engine;
+  private final Clock clock;
+  private final Duration sweepInterval;
+  private final String source;
+  private KeyValueStore<String, String> store;
+  private KeyValueStore<String, String> timers;
+  private long recordTime;
+
+  NotificationProcessor(NotificationEngine engine, Clock clock, Duration sweepInterval, String source) {
+    this.engine = engine;
+    this.clock = clock;
+    this.sweepInterval = sweepInterval;
+    this.source = source;
+  }
+
+  /** An acknowledgement request as the API writes it. */
+  record AckRequest(String notificationId, String by) {}
+
+  @Override
+  public void init(ProcessorContext<String, RoutedRecord<String>> context) {
+    super.init(context);
+    store = context.getStateStore(NotificationTopology.STATE);
+    timers = context.getStateStore(NotificationTopology.TIMERS);
+    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+      recordTime = wallClock;
+      sweep();
+    });
+  }
+
+  @Override
+  public void process(Record<String, String> record) {
+    recordTime = record.timestamp();
+    String type = header(record.headers(), EventHeaders.TYPE);
+    if (record.key() == null || type == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    AccessionNotifications state = load(record.key());
+    try {
+      NotificationEngine.Step step = switch (type) {
+        case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
+            .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, now)).orElse(null);
+        case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED ->
+            engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
+        case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
+            type.equals(EventTypes.SLA_BREACH), record.key(),
+            Instant.parse(header(record.headers(), EventHeaders.DUE_TIME)),
+            Optional.ofNullable(header(record.headers(), EventHeaders.ORDERING_PRACTITIONER)),
+            Optional.ofNullable(header(record.headers(), EventHeaders.ID)).orElse(type + record.key())), now);
+        case EventTypes.NOTIFICATION_ACK_REQUESTED -> {
+          AckRequest ack = JSON.readValue(record.value(), AckRequest.class);
+          yield engine.onAcknowledged(state, ack.notificationId(), ack.by(), now);
+        }
+        default -> null;
+      };
+      if (step != null) {
+        apply(step, now);
+      }
+    } catch (RuntimeException e) {
+      // One record that cannot be applied is logged and skipped; it must not stop every other notification.
+      log.error("Event {} for {} could not be applied", type, record.key(), e);
+    }
+  }
+
+  void sweep() {
+    Instant now = clock.instant();
+    List<EscalationTimer> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = timers.range("", EscalationTimer.upperBound(now))) {
+      while (it.hasNext() && due.size() < 10_000) {
+        due.add(EscalationTimer.parse(it.next().key));
+      }
+    }
+    for (EscalationTimer timer : due) {
+      timers.delete(timer.key());
+      apply(engine.onDeadline(load(timer.accession()), timer, now), now);
+    }
+  }
+
+  private void apply(NotificationEngine.Step step, Instant now) {
+    store.put(step.state().accession(), JSON.writeValueAsString(step.state()));
+    step.remove().forEach(t -> timers.delete(t.key()));
+    step.add().forEach(t -> timers.put(t.key(), t.accession()));
+    for (Notification n : step.publish()) {
+      forward(n.accession(), NOTIFICATIONS, NotificationCommunications.json(n), NotificationCommunications.headers(n, source, now));
+      String stepName = n.state().code();
+      forward(n.accession(), AUDIT, AuditEvents.json(n, stepName, now, null), AuditEvents.headers(n, stepName, source, now));
+    }
+  }
+
+  private void forward(String key, int output, String value, Map<String, byte[]> headers) {
+    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), recordTime));
+  }
+
+  private AccessionNotifications load(String accession) {
+    String json = store.get(accession);
+    return json == null ? AccessionNotifications.empty(accession) : JSON.readValue(json, AccessionNotifications.class);
+  }
+
+  private static String header(Headers headers, String name) {
+    Header h = headers.lastHeader(name);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

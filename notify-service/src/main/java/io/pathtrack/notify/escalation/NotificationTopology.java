@@ -1,0 +1,79 @@
+package io.pathtrack.notify.escalation;
+
+import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.notify.NotifyProperties;
+import io.pathtrack.notify.directory.PractitionerDirectory;
+import io.pathtrack.notify.routing.NotificationPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * Kafka Streams, exactly once: one input bound to the classified-report, specimen, SLA and
+ * acknowledgement topics; output 0 to {@code pathology.notifications}, output 1 to {@code pathology.audit}.
+ * See {@link NotificationProcessor}.
+ */
+@Configuration
+public class NotificationTopology {
+  /** Accession → its notifications and the report versions notified. */
+  public static final String STATE = "notify-state";
+  /** Acknowledgement deadlines: {@code <due millis>|<accession>|<notification id>}. */
+  public static final String TIMERS = "notify-timers";
+
+  @Bean
+  StoreBuilder<KeyValueStore<String, String>> notifyStateStore() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(), Serdes.String());
+  }
+
+  @Bean
+  StoreBuilder<KeyValueStore<String, String>> notifyTimerStore() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String());
+  }
+
+  @Bean
+  PractitionerDirectory practitionerDirectory(NotifyProperties properties) throws IOException {
+    try (InputStream in = new DefaultResourceLoader().getResource(properties.directory()).getInputStream()) {
+      return PractitionerDirectory.read(in, properties.zone());
+    }
+  }
+
+  @Bean
+  NotificationPolicy notificationPolicy(NotifyProperties properties) {
+    return new NotificationPolicy(properties.policy(), properties.acknowledgeWithin());
+  }
+
+  @Bean
+  NotificationEngine notificationEngine(NotificationPolicy policy, PractitionerDirectory directory) {
+    return new NotificationEngine(policy, directory);
+  }
+
+  @Bean
+  @SuppressWarnings("unchecked")
+  public Function<KStream<String, String>, KStream<String, String>[]> notificationEngineStream(
+      NotificationEngine engine, Clock clock, NotifyProperties properties) {
+    String source = properties.source().toString();
+    return events -> {
+      Map<String, KStream<String, RoutedRecord<String>>> out = events
+          .process(() -> new NotificationProcessor(engine, clock, properties.sweepInterval(), source),
+              Named.as("notification-engine"), STATE, TIMERS)
+          .split(Named.as("notify-"))
+          .branch((k, r) -> r.output() == NotificationProcessor.NOTIFICATIONS, Branched.as("notifications"))
+          .defaultBranch(Branched.as("audit"));
+      return new KStream[] {
+          out.get("notify-notifications").processValues(RoutedRecord.Unwrap::new),
+          out.get("notify-audit").processValues(RoutedRecord.Unwrap::new)};
+    };
+  }
+}

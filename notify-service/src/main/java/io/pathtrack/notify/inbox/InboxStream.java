@@ -1,0 +1,60 @@
+package io.pathtrack.notify.inbox;
+
+import io.pathtrack.notify.delivery.ChannelProperties;
+import io.pathtrack.notify.inbox.NotificationLog.Subscription;
+import io.pathtrack.notify.routing.Notification;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live inbox: {@code GET /notifications/stream?recipient=Practitioner/dr-lee} is a server-sent event
+ * stream (HTML5 EventSource) of every change to that recipient's notifications, as the log applies it.
+ * Each event is named {@code notification}, its id is the notification id and its data the inbox view
+ * (JSON). The first event, {@code subscribed}, says the stream is live; the client reconnects after
+ * {@code pathtrack.notify.channels.inbox.stream-timeout} and reads what it missed from {@code GET /notifications}.
+ */
+@RestController
+class InboxStream {
+  private final NotificationLog log;
+  private final Duration timeout;
+
+  InboxStream(NotificationLog log, ChannelProperties channels) {
+    this.log = log;
+    this.timeout = channels.inbox().streamTimeout();
+  }
+
+  @GetMapping(path = "/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream(@RequestParam String recipient) throws IOException {
+    SseEmitter emitter = new SseEmitter(timeout.toMillis());
+    AtomicReference<Subscription> self = new AtomicReference<>();
+    Subscription subscription = log.subscribe(n -> {
+      if (recipient.equals(n.recipient()) && !push(emitter, n) && self.get() != null) {
+        self.get().close();
+      }
+    });
+    self.set(subscription);
+    emitter.onCompletion(subscription::close);
+    emitter.onTimeout(subscription::close);
+    emitter.onError(e -> subscription.close());
+    emitter.send(SseEmitter.event().name("subscribed").data(recipient, MediaType.TEXT_PLAIN));
+    return emitter;
+  }
+
+  /** False when the client is gone (or the stream already ended): the stream is over. */
+  private static boolean push(SseEmitter emitter, Notification n) {
+    try {
+      emitter.send(SseEmitter.event().name("notification").id(n.id())
+          .data(NotificationView.of(n), MediaType.APPLICATION_JSON));
+      return true;
+    } catch (IOException | IllegalStateException gone) {
+      emitter.completeWithError(gone);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.pathtrack.notify.inbox;
+
+import io.pathtrack.contract.Topics;
+import io.pathtrack.notify.routing.NotificationCommunications;
+import jakarta.annotation.PostConstruct;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code pathology.notifications} to its end into the inbox view before the dispatcher starts, so
+ * after a restart the dispatcher knows what was already sent and does not send it again.
+ */
+@Component
+class InboxWarmUp {
+  private static final Logger log = LoggerFactory.getLogger(InboxWarmUp.class);
+
+  private final NotificationLog notifications;
+  private final String bootstrap;
+
+  InboxWarmUp(NotificationLog notifications, @Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+    this.notifications = notifications;
+    this.bootstrap = bootstrap;
+  }
+
+  @PostConstruct
+  void load() {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, "notify-warm-up-" + UUID.randomUUID(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    int applied = 0;
+    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      var partitions = consumer.partitionsFor(Topics.NOTIFICATIONS, Duration.ofSeconds(10));
+      if (partitions == null || partitions.isEmpty()) {
+        return;
+      }
+      List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(tps);
+      consumer.seekToBeginning(tps);
+      Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(500))) {
+          notifications.apply(NotificationCommunications.parse(record.value()));
+          applied++;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Inbox warm-up could not read {}: {}", Topics.NOTIFICATIONS, e.getMessage());
+    }
+    log.info("Inbox warm-up applied {} notification events", applied);
+  }
+}

@@ -1,0 +1,22 @@
+package io.pathtrack.notify.routing;
+
+import java.util.Locale;
+
+/** Why a notification exists (DESIGN §6); part of its idempotency key. */
+public enum Trigger {
+  RESULT,
+  /** An amended or corrected report changed the outcome: urgent, referencing the earlier notification. */
+  OUTCOME_CHANGED,
+  /** Unacknowledged past the deadline: the next in the chain is told. */
+  ESCALATION,
+  SLA_WARNING,
+  SLA_BREACH;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Trigger fromCode(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+}

@@ -1,0 +1,61 @@
+package io.pathtrack.notify.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.pathtrack.notify.routing.Notification;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+class EmailChannelTest {
+  @RegisterExtension
+  static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private EmailChannel channel;
+
+  @BeforeEach
+  void connect() {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(smtp.getSmtp().getPort());
+    channel = new EmailChannel(sender, "pathology-alerts@pathtrack.local", URI.create("https://pathtrack.example/"));
+  }
+
+  @Test
+  void resendOfTheSameNotificationCarriesTheSameMessageIdDerivedFromItsIdAndChannel() throws Exception {
+    Notification n = TestNotifications.urgentMalignant();
+
+    channel.send(n, "ana.lee@hospital.example");
+    channel.send(n, "ana.lee@hospital.example");
+    channel.send(TestNotifications.urgentMalignant(), "ana.lee@hospital.example");
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(3);
+    assertThat(received[0].getMessageID()).isEqualTo("<" + n.id() + ".email@pathtrack.local>");
+    assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID());
+    assertThat(received[2].getMessageID()).isNotEqualTo(received[0].getMessageID());
+  }
+
+  @Test
+  void emailCarriesPriorityReferenceAndLinkButNoDiagnosisPatientOrAccession() throws Exception {
+    Notification n = TestNotifications.urgentMalignant();
+
+    channel.send(n, "ana.lee@hospital.example");
+
+    MimeMessage email = smtp.getReceivedMessages()[0];
+    String whole = GreenMailUtil.getWholeMessage(email);
+    assertThat(email.getSubject()).startsWith("[URGENT]").contains(n.id().substring(0, 8));
+    assertThat(GreenMailUtil.getBody(email))
+        .contains("Reference: " + n.id())
+        .contains("https://pathtrack.example/notifications/" + n.id());
+    for (String word : TestNotifications.phi()) {
+      assertThat(whole).doesNotContainIgnoringCase(word);
+    }
+  }
+}
