@@ -17,7 +17,7 @@ class SpecimenLifecycleTest {
 
   private static ClassifiedReportEvent report(String status, Instant issued) {
     return new ClassifiedReportEvent("e", "S26-1", "r1", "1", status, Outcome.BENIGN, false,
-        Instant.parse("2026-11-25T00:00:00Z"), Optional.ofNullable(issued), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Instant.parse("2026-11-25T00:00:00Z"), Optional.ofNullable(issued), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 
   @Test
