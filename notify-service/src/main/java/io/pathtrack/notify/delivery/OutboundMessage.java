@@ -13,21 +13,45 @@ import java.util.Locale;
  * @param reference the notification id
  * @param link where the recipient signs in to read the result
  */
-public record OutboundMessage(String priority, String reference, URI link) {
+public record OutboundMessage(String priority, String reference, URI link, String headline, String sentence) {
+
+  public OutboundMessage(String priority, String reference, URI link) {
+    this(priority, reference, link, "Pathology result ready", "A pathology result is ready for you.");
+  }
 
   public static OutboundMessage of(Notification n, URI linkBase) {
     String base = linkBase.toString().replaceAll("/+$", "");
+    String[] words = words(n);
     return new OutboundMessage(n.priority().code().toUpperCase(Locale.ROOT), n.id(),
-        URI.create(base + "/notifications/" + n.id()));
+        URI.create(base + "/notifications/" + n.id()), words[0], words[1]);
+  }
+
+  /** What kind of message it is, in words that say nothing about the patient or the diagnosis. */
+  private static String[] words(Notification n) {
+    if (n.state() == io.pathtrack.notify.routing.NotificationState.RETRACTED) {
+      return new String[] {"Pathology result withdrawn",
+          "A pathology result sent to you earlier has been withdrawn (entered in error). Disregard it."};
+    }
+    return switch (n.trigger()) {
+      case OUTCOME_CHANGED -> new String[] {"Pathology result changed",
+          "An amended pathology report changes a result you were told of earlier."};
+      case ESCALATION -> new String[] {"Pathology result awaiting acknowledgement",
+          "A pathology result has not been acknowledged and is escalated to you."};
+      case SLA_WARNING -> new String[] {"Specimen nearing its turnaround target",
+          "A specimen is close to its turnaround target without a final report."};
+      case SLA_BREACH -> new String[] {"Specimen past its turnaround target",
+          "A specimen has passed its turnaround target without a final report."};
+      case RESULT -> new String[] {"Pathology result ready", "A pathology result is ready for you."};
+    };
   }
 
   public String subject() {
-    return "[" + priority + "] Pathology result ready - ref " + reference.substring(0, Math.min(8, reference.length()));
+    return "[" + priority + "] " + headline + " - ref " + reference.substring(0, Math.min(8, reference.length()));
   }
 
   public String text() {
     return String.join("\n",
-        "A pathology result is ready for you.",
+        sentence,
         "",
         "Priority:  " + priority,
         "Reference: " + reference,

@@ -17,20 +17,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP receiver on 127.0.0.1 (the JDK's HttpServer): answers each request with the next scripted
  * response (the last one repeats) and records what it received.
  */
-final class RecordingReceiver implements AutoCloseable {
+public final class RecordingReceiver implements AutoCloseable {
 
-  record Request(String method, String path, Headers headers, byte[] body, int answeredWith) {
-    String header(String name) {
+  public record Request(String method, String path, Headers headers, byte[] body, int answeredWith) {
+    public String header(String name) {
       return headers.getFirst(name);
     }
 
-    String bodyText() {
+    public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
 
-  record Response(int status, Map<String, String> headers, String body) {
-    static Response of(int status) {
+  public record Response(int status, Map<String, String> headers, String body) {
+    public static Response of(int status) {
       return new Response(status, Map.of(), "");
     }
   }
@@ -39,7 +39,7 @@ final class RecordingReceiver implements AutoCloseable {
   private final Deque<Response> script = new ArrayDeque<>();
   private final List<Request> received = new CopyOnWriteArrayList<>();
 
-  RecordingReceiver(String path, Response... responses) {
+  public RecordingReceiver(String path, Response... responses) {
     script.addAll(List.of(responses));
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -66,11 +66,11 @@ final class RecordingReceiver implements AutoCloseable {
     return script.size() > 1 ? script.poll() : script.peek();
   }
 
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  List<Request> received() {
+  public List<Request> received() {
     return received;
   }
 

@@ -1,0 +1,142 @@
+package io.pathtrack.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.notify.delivery.RecordingReceiver;
+import io.pathtrack.testsupport.Http;
+import io.pathtrack.testsupport.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * notify-service end to end on a real broker, a real SMTP server and a real HTTP receiver, with an
+ * injected clock for the acknowledgement deadlines. Started once for the class.
+ */
+class NotifyServiceIntegrationTest {
+  @TempDir
+  static Path state;
+
+  private static GreenMail smtp;
+  private static RecordingReceiver pager;
+  private static NotifyServiceHarness service;
+
+  @BeforeAll
+  static void start() throws Exception {
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    pager = new RecordingReceiver("/pager", RecordingReceiver.Response.of(200));
+    service = new NotifyServiceHarness(new MutableClock(Instant.parse("2026-11-23T10:00:00Z")), smtp, state,
+        pager.url("/pager")).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+    pager.close();
+    smtp.stop();
+  }
+
+  private static String id(List<Map<String, Object>> notes, String recipient) {
+    return notes.stream().filter(n -> recipient.equals(n.get("recipient"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void malignantResultSendsAnUrgentEmailAndASignedWebhookWithoutClinicalDetails() throws Exception {
+    long start = System.nanoTime();
+    service.report("N-MAL-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-mal", null, false);
+    await().atMost(Duration.ofSeconds(20)).until(() -> service.mailTo("mal@hospital.example").size() == 1 && !pager.received().isEmpty());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("malignant report to email and webhook: " + millis + " ms");
+
+    String body = GreenMailUtil.getBody(service.mailTo("mal@hospital.example").get(0));
+    assertThat(service.mailTo("mal@hospital.example").get(0).getSubject()).startsWith("[URGENT]");
+    assertThat(body).doesNotContainIgnoringCase("carcinoma").doesNotContain("N-MAL-1").doesNotContain("p-1001");
+
+    RecordingReceiver.Request hook = pager.received().get(0);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    assertThat(hook.header("X-PathTrack-Signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(hook.body())));
+    assertThat(hook.header("Idempotency-Key")).isNotBlank();
+    assertThat(hook.bodyText()).doesNotContainIgnoringCase("carcinoma").doesNotContain("N-MAL-1");
+
+    List<Map<String, Object>> notes = service.awaitNotifications("N-MAL-1", l -> !l.isEmpty() && "sent".equals(l.get(0).get("state")));
+    assertThat(notes.get(0)).containsEntry("priority", "urgent");
+    assertThat(notes.get(0).get("channels").toString()).contains("email", "webhook", "inbox");
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(Http.get(service.base() + "/audit?about=DiagnosticReport/r-N-MAL-1").body()).contains("created").contains("sent"));
+  }
+
+  @Test
+  void noAcknowledgementWithinFourHoursNotifiesTheCoveringPhysician() throws Exception {
+    service.report("N-ESC-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-esc", null, false);
+    service.awaitNotifications("N-ESC-1", l -> l.stream().anyMatch(n -> "sent".equals(n.get("state"))));
+    assertThat(service.mailTo("esc-cover@hospital.example")).isEmpty();
+
+    service.clock.advance(Duration.ofHours(4).plusSeconds(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("esc-cover@hospital.example").size() == 1);
+    assertThat(service.mailTo("esc-cover@hospital.example").get(0).getSubject()).contains("awaiting acknowledgement");
+    List<Map<String, Object>> notes = service.awaitNotifications("N-ESC-1", l -> l.size() == 2);
+    assertThat(notes).anySatisfy(n -> assertThat(n).containsEntry("recipient", "Practitioner/dr-esc").containsEntry("state", "escalated"));
+  }
+
+  @Test
+  void acknowledgementStopsEscalation() {
+    service.report("N-ACK-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-ack", null, false);
+    List<Map<String, Object>> notes = service.awaitNotifications("N-ACK-1", l -> !l.isEmpty());
+    assertThat(service.acknowledge(id(notes, "Practitioner/dr-ack"), "Practitioner/dr-ack").status()).isEqualTo(202);
+    service.awaitNotifications("N-ACK-1", l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state"))));
+
+    service.clock.advance(Duration.ofHours(5));
+    await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    assertThat(service.mailTo("ack-cover@hospital.example")).isEmpty();
+    assertThat(service.notifications("N-ACK-1")).hasSize(1);
+  }
+
+  @Test
+  void benignResultIsInTheInboxOnly() {
+    service.report("N-BEN-1", Outcome.BENIGN, "v1", "Practitioner/dr-ben", null, false);
+    List<Map<String, Object>> notes = service.awaitNotifications("N-BEN-1", l -> !l.isEmpty());
+    assertThat(notes.get(0)).containsEntry("priority", "routine").containsEntry("channels", List.of("inbox"));
+    await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+    assertThat(service.mailTo("ben@hospital.example")).isEmpty();
+  }
+
+  @Test
+  void amendmentFromBenignToMalignantIsUrgentAndReferencesTheFirstNotification() throws Exception {
+    service.report("N-AMD-1", Outcome.BENIGN, "v1", "Practitioner/dr-amd", null, false);
+    String first = id(service.awaitNotifications("N-AMD-1", l -> !l.isEmpty()), "Practitioner/dr-amd");
+    service.report("N-AMD-1", Outcome.MALIGNANT, "v2", "Practitioner/dr-amd", Outcome.BENIGN, false);
+    await().atMost(Duration.ofSeconds(20)).until(() -> service.mailTo("amd@hospital.example").size() == 1);
+    assertThat(service.mailTo("amd@hospital.example").get(0).getSubject()).startsWith("[URGENT]").contains("changed");
+    Map<String, Object> changed = service.awaitNotifications("N-AMD-1", l -> l.size() == 2).stream()
+        .filter(n -> "urgent".equals(n.get("priority"))).findFirst().orElseThrow();
+    assertThat(changed).containsEntry("replaces", first).containsEntry("trigger", "outcome-changed");
+  }
+
+  @Test
+  void enteredInErrorRetractsTheNotificationAndTellsTheRecipient() throws Exception {
+    service.report("N-EIE-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-eie", null, false);
+    await().atMost(Duration.ofSeconds(20)).until(() -> service.mailTo("eie@hospital.example").size() == 1);
+    service.report("N-EIE-1", Outcome.MALIGNANT, "v2", "Practitioner/dr-eie", null, true);
+    await().atMost(Duration.ofSeconds(20)).until(() -> service.mailTo("eie@hospital.example").size() == 2);
+    assertThat(service.mailTo("eie@hospital.example").get(1).getSubject()).contains("withdrawn");
+    service.awaitNotifications("N-EIE-1", l -> l.stream().anyMatch(n -> "retracted".equals(n.get("state"))));
+  }
+}
