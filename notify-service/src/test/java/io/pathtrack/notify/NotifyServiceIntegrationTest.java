@@ -110,6 +110,24 @@ class NotifyServiceIntegrationTest {
   }
 
   @Test
+  void anEhrAcknowledgesByUpdatingTheCommunication() {
+    service.report("N-EHR-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-ack", null, false);
+    String id = id(service.awaitNotifications("N-EHR-1", l -> !l.isEmpty()), "Practitioner/dr-ack");
+    Http.Response read = Http.get(service.base() + "/fhir/Communication/" + id);
+    assertThat(read.status()).isEqualTo(200);
+    org.hl7.fhir.r4.model.Communication c = io.pathtrack.contract.Fhir.json()
+        .parseResource(org.hl7.fhir.r4.model.Communication.class, read.body());
+    c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
+    c.setSender(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-ack-cover"));
+    Http.Response put = Http.put(service.base() + "/fhir/Communication/" + id, "application/fhir+json",
+        io.pathtrack.contract.Fhir.json().encodeResourceToString(c));
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    Map<String, Object> acked = service.awaitNotifications("N-EHR-1",
+        l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state")))).get(0);
+    assertThat(acked).containsEntry("acknowledgedBy", "Practitioner/dr-ack-cover");
+  }
+
+  @Test
   void benignResultIsInTheInboxOnly() {
     service.report("N-BEN-1", Outcome.BENIGN, "v1", "Practitioner/dr-ben", null, false);
     List<Map<String, Object>> notes = service.awaitNotifications("N-BEN-1", l -> !l.isEmpty());

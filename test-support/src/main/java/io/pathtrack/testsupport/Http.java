@@ -30,6 +30,15 @@ public final class Http {
     return send(request.build());
   }
 
+  public static Response put(String url, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .header("Accept", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
   public static Response get(String url) {
     return get(url, "application/json, application/fhir+json");
   }

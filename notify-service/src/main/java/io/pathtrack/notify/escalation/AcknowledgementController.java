@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * everything else about that accession; the answer is 202.
  */
 @RestController
-class AcknowledgementController {
+public class AcknowledgementController {
   static final String BINDING = "acks-out";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,6 +50,15 @@ class AcknowledgementController {
     Notification n = notifications.find(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification " + id));
     String by = body == null || body.by() == null || body.by().isBlank() ? n.recipient() : body.by();
+    if (!request(n, by)) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "acknowledgement could not be recorded; retry");
+    }
+    return ResponseEntity.accepted().body(Map.of("notification", id, "acknowledgedBy", by));
+  }
+
+  /** Writes an acknowledgement request for the engine; false when it could not be written. */
+  public boolean request(Notification n, String by) {
+    String id = n.id();
     String json = JSON.writeValueAsString(new NotificationProcessor.AckRequest(id, by));
     var message = MessageBuilder.withPayload(json.getBytes(StandardCharsets.UTF_8))
         .setHeader(KafkaHeaders.KEY, bytes(n.accession()))
@@ -59,9 +68,6 @@ class AcknowledgementController {
         .setHeader(EventHeaders.SUBJECT, bytes(n.accession()))
         .setHeader(EventHeaders.CONTENT_TYPE, bytes("application/json"))
         .build();
-    if (!bridge.send(BINDING, message)) {
-      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "acknowledgement could not be recorded; retry");
-    }
-    return ResponseEntity.accepted().body(Map.of("notification", id, "acknowledgedBy", by));
+    return bridge.send(BINDING, message);
   }
 }
