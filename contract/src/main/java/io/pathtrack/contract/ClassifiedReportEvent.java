@@ -1,10 +1,8 @@
 package io.pathtrack.contract;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -86,9 +84,9 @@ public record ClassifiedReportEvent(
   }
 
   private static String last(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return EventHeaders.last(headers, name);
   }
+
 
   private static Optional<Instant> instant(String text) {
     if (text == null) {

@@ -68,6 +68,12 @@ public final class EventHeaders {
     return java.util.Optional.empty();
   }
 
+  /** The last value of a Kafka record header as text, or null when the record does not carry it. */
+  public static String last(org.apache.kafka.common.header.Headers headers, String name) {
+    org.apache.kafka.common.header.Header h = headers.lastHeader(name);
+    return h == null || h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Header text as the raw UTF-8 bytes written on the wire, as CloudEvents' Kafka binding expects. */
   public static byte[] bytes(String value) {
     return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -53,7 +53,8 @@ class ResultsServiceIntegrationTest {
         "--spring.kafka.bootstrap-servers=" + bootstrap,
         "--server.port=0",
         "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.max-report-size=64KB");
+        "--pathtrack.results.max-report-size=64KB",
+        "--pathtrack.results.mllp.port=0");
     base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
   }
 

@@ -57,8 +57,10 @@ public final class LocalStack {
     System.out.println("Kafka broker      " + broker.bootstrapServers());
     System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
     System.out.println("results-service   http://localhost:" + resultsPort + "/fhir/metadata   (POST /fhir/DiagnosticReport)");
-    System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001");
-    System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications");
+    System.out.println("HL7 v2 MLLP       localhost:" + services.results().getEnvironment().getProperty("local.mllp.port", "2575")
+        + "   (ORU^R01; see README for a one-line send)");
+    System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001   and /specimens/open");
+    System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications   and /audit?about=DiagnosticReport/<id>");
     System.out.println("metrics           http://localhost:" + resultsPort + "/actuator/prometheus");
     System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms"
         + (lis.usesCorpus() ? ", with example reports from " + corpus : ""));

@@ -54,7 +54,7 @@ class WalkingSkeletonEndToEndTest {
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     services = PathTrackServices.start(new PathTrackServices.Settings(
-        bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, Map.of()));
+        bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, Map.of("pathtrack.results.mllp.port", 0)));
   }
 
   @AfterAll

@@ -1,24 +1,17 @@
 package io.pathtrack.notify.escalation;
 
+import io.pathtrack.contract.streams.DueIndex;
 import java.time.Instant;
 
-/** An acknowledgement deadline in the due-time index; keys sort by due time, so a sweep costs what is due. */
+/** An acknowledgement deadline of one notification, as an entry of the due-time index. */
 public record EscalationTimer(Instant at, String accession, String notificationId) {
 
-  public String key() {
-    return pad(at) + "|" + accession + "|" + notificationId;
+  public DueIndex.Entry entry() {
+    return new DueIndex.Entry(at, accession + "|" + notificationId);
   }
 
-  public static String upperBound(Instant now) {
-    return pad(now) + "|~";
-  }
-
-  public static EscalationTimer parse(String key) {
-    String[] p = key.split("\\|", 3);
-    return new EscalationTimer(Instant.ofEpochMilli(Long.parseLong(p[0])), p[1], p[2]);
-  }
-
-  private static String pad(Instant at) {
-    return String.format("%016d", Math.max(0, at.toEpochMilli()));
+  public static EscalationTimer of(DueIndex.Entry entry) {
+    int bar = entry.name().lastIndexOf('|');
+    return new EscalationTimer(entry.at(), entry.name().substring(0, bar), entry.name().substring(bar + 1));
   }
 }

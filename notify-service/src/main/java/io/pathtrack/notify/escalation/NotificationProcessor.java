@@ -4,25 +4,21 @@ import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.SpecimenOrders;
+import io.pathtrack.contract.streams.DueIndex;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +41,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   private final Duration sweepInterval;
   private final String source;
   private KeyValueStore<String, String> store;
-  private KeyValueStore<String, String> timers;
+  private DueIndex timers;
   private long recordTime;
 
   NotificationProcessor(NotificationEngine engine, Clock clock, Duration sweepInterval, String source) {
@@ -62,7 +58,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   public void init(ProcessorContext<String, RoutedRecord<String>> context) {
     super.init(context);
     store = context.getStateStore(NotificationTopology.STATE);
-    timers = context.getStateStore(NotificationTopology.TIMERS);
+    timers = new DueIndex(context.getStateStore(NotificationTopology.TIMERS));
     context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
       recordTime = wallClock;
       sweep();
@@ -106,22 +102,17 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
 
   void sweep() {
     Instant now = clock.instant();
-    List<EscalationTimer> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = timers.range("", EscalationTimer.upperBound(now))) {
-      while (it.hasNext() && due.size() < 10_000) {
-        due.add(EscalationTimer.parse(it.next().key));
-      }
-    }
-    for (EscalationTimer timer : due) {
-      timers.delete(timer.key());
+    for (DueIndex.Entry entry : timers.due(now, 10_000)) {
+      timers.remove(entry);
+      EscalationTimer timer = EscalationTimer.of(entry);
       apply(engine.onDeadline(load(timer.accession()), timer, now), now);
     }
   }
 
   private void apply(NotificationEngine.Step step, Instant now) {
     store.put(step.state().accession(), JSON.writeValueAsString(step.state()));
-    step.remove().forEach(t -> timers.delete(t.key()));
-    step.add().forEach(t -> timers.put(t.key(), t.accession()));
+    step.remove().forEach(t -> timers.remove(t.entry()));
+    step.add().forEach(t -> timers.add(t.entry()));
     for (Notification n : step.publish()) {
       forward(n.accession(), NOTIFICATIONS, NotificationCommunications.json(n), NotificationCommunications.headers(n, source, now));
       String stepName = n.state().code();
@@ -139,7 +130,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   }
 
   private static String header(Headers headers, String name) {
-    Header h = headers.lastHeader(name);
-    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    return EventHeaders.last(headers, name);
   }
+
 }

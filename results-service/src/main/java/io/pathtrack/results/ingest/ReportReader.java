@@ -4,6 +4,8 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.results.hl7.Er7Text;
+import io.pathtrack.results.hl7.OruToFhir;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,9 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 /**
  * Reads the bytes of an inbound record as FHIR: a DiagnosticReport, or a Bundle holding one or more.
  * JSON or XML by content type (or, when absent, by the first character). Coded values that are not in
- * their value set (an unknown report status, say) are refused, each named.
+ * their value set (an unknown report status, say) are refused, each named. An HL7 v2 ORU^R01
+ * ({@code application/hl7-v2}, or no FHIR content type and a payload starting with MSH) is converted
+ * to the FHIR Bundle it reports and read as one.
  */
 public final class ReportReader {
   private final PayloadGuard guard;
@@ -39,6 +43,9 @@ public final class ReportReader {
       throw parseFailure("DiagnosticReport", "the record is empty");
     }
     guard.check(payload, contentType);
+    if (Er7Text.isHl7(payload, contentType)) {
+      return hl7(payload, contentType);
+    }
     String text = new String(payload, StandardCharsets.UTF_8);
     InvalidValues invalid = new InvalidValues();
     IParser parser = switch (format(text, contentType)) {
@@ -58,6 +65,20 @@ public final class ReportReader {
       throw new ReportRejectedException(invalid.issues, false);
     }
     return reports(resource);
+  }
+
+  /** An HL7 v2 ORU^R01, converted to FHIR and read as the Bundle it becomes. */
+  private static List<InboundReport> hl7(byte[] payload, String contentType) {
+    try {
+      return reports(OruToFhir.convert(payload));
+    } catch (ReportRejectedException e) {
+      if (!e.parseFailure() || contentType != null && contentType.toLowerCase(Locale.ROOT).contains("hl7")) {
+        throw e;
+      }
+      // Only the first characters said HL7 v2: say it is neither format, and why not this one.
+      throw parseFailure("DiagnosticReport", "payload is neither FHIR JSON nor FHIR XML (content-type "
+          + (contentType == null ? "absent" : contentType) + "), and not a readable HL7 v2 ORU^R01: " + e.primary().message());
+    }
   }
 
   /** The reports a parsed resource holds. */

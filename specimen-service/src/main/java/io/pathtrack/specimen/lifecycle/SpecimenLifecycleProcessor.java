@@ -17,12 +17,10 @@ import io.pathtrack.specimen.sla.SlaState;
 import io.pathtrack.specimen.sla.SpecimenRecord;
 import io.pathtrack.specimen.sla.SpecimenRecords;
 import io.pathtrack.specimen.sla.TimelineEntry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -227,7 +225,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   }
 
   private static String header(Headers headers, String name) {
-    Header h = headers.lastHeader(name);
-    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    return EventHeaders.last(headers, name);
   }
+
 }
