@@ -58,6 +58,7 @@ final class NotifyServiceHarness implements AutoCloseable {
             "--pathtrack.notify.sweep-interval=200ms",
             "--pathtrack.notify.channels.webhook.retry.initial-delay=50ms");
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    io.pathtrack.testsupport.StreamsReady.await(app, Duration.ofSeconds(120));
     return this;
   }
 

@@ -111,20 +111,20 @@ class NotifyServiceIntegrationTest {
 
   @Test
   void anEhrAcknowledgesByUpdatingTheCommunication() {
-    service.report("N-EHR-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-ack", null, false);
-    String id = id(service.awaitNotifications("N-EHR-1", l -> !l.isEmpty()), "Practitioner/dr-ack");
+    service.report("N-EHR-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-ehr", null, false);
+    String id = id(service.awaitNotifications("N-EHR-1", l -> !l.isEmpty()), "Practitioner/dr-ehr");
     Http.Response read = Http.get(service.base() + "/fhir/Communication/" + id);
     assertThat(read.status()).isEqualTo(200);
     org.hl7.fhir.r4.model.Communication c = io.pathtrack.contract.Fhir.json()
         .parseResource(org.hl7.fhir.r4.model.Communication.class, read.body());
     c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
-    c.setSender(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-ack-cover"));
+    c.setSender(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-esc-cover"));
     Http.Response put = Http.put(service.base() + "/fhir/Communication/" + id, "application/fhir+json",
         io.pathtrack.contract.Fhir.json().encodeResourceToString(c));
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     Map<String, Object> acked = service.awaitNotifications("N-EHR-1",
         l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state")))).get(0);
-    assertThat(acked).containsEntry("acknowledgedBy", "Practitioner/dr-ack-cover");
+    assertThat(acked).containsEntry("acknowledgedBy", "Practitioner/dr-esc-cover");
   }
 
   @Test

@@ -56,6 +56,7 @@ class ResultsServiceIntegrationTest {
         "--pathtrack.results.max-report-size=64KB",
         "--pathtrack.results.mllp.port=0");
     base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    io.pathtrack.testsupport.StreamsReady.await(service, Duration.ofSeconds(120));
   }
 
   @AfterAll

@@ -45,7 +45,8 @@ final class SpecimenServiceHarness implements AutoCloseable {
         .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
             "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms");
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-    // Ready when Kafka Streams has its state: until then the API answers 503.
+    // Ready when Kafka Streams runs and has its state: until then the API answers 503.
+    io.pathtrack.testsupport.StreamsReady.await(app, Duration.ofSeconds(120));
     await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(base + "/specimens/open").status() == 200);
     return this;
   }

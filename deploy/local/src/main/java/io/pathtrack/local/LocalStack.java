@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Settings (system properties or environment): {@code pathtrack.kafka.port} (9092),
  * {@code pathtrack.smtp.port} (3025), {@code pathtrack.results.port} (8081), {@code pathtrack.specimen.port}
- * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.data.dir} (a fresh temporary directory),
+ * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.mllp.port} (2575), {@code pathtrack.data.dir}
+ * (a fresh temporary directory),
  * {@code pathtrack.lis.interval.ms} (2500), {@code pathtrack.corpus.dir} (../shared/corpus/fhir-r4, used when present).
  */
 public final class LocalStack {
@@ -29,6 +30,7 @@ public final class LocalStack {
     int resultsPort = setting("pathtrack.results.port", 8081);
     int specimenPort = setting("pathtrack.specimen.port", 8082);
     int notifyPort = setting("pathtrack.notify.port", 8083);
+    int mllpSetting = setting("pathtrack.mllp.port", 2575);
     String dataSetting = text("pathtrack.data.dir", null);
     Path data = dataSetting == null ? Files.createTempDirectory("pathtrack-local-") : Path.of(dataSetting);
     Path corpus = findCorpus(text("pathtrack.corpus.dir", null));
@@ -40,8 +42,11 @@ public final class LocalStack {
     smtp.start();
     PathTrackServices services = PathTrackServices.start(new PathTrackServices.Settings(
         broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
-        data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR")));
-    SimulatedLis lis = new SimulatedLis(broker.bootstrapServers(), specimenPort, resultsPort, corpus);
+        data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR",
+            "pathtrack.results.mllp.port", mllpSetting)));
+    int mllpPort = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port",
+        services.results().getEnvironment().getProperty("pathtrack.results.mllp.port", "2575")));
+    SimulatedLis lis = new SimulatedLis(broker.bootstrapServers(), specimenPort, resultsPort, mllpPort, corpus);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,12 +62,12 @@ public final class LocalStack {
     System.out.println("Kafka broker      " + broker.bootstrapServers());
     System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
     System.out.println("results-service   http://localhost:" + resultsPort + "/fhir/metadata   (POST /fhir/DiagnosticReport)");
-    System.out.println("HL7 v2 MLLP       localhost:" + services.results().getEnvironment().getProperty("local.mllp.port", "2575")
+    System.out.println("HL7 v2 MLLP       localhost:" + mllpPort
         + "   (ORU^R01; see README for a one-line send)");
     System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001   and /specimens/open");
     System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications   and /audit?about=DiagnosticReport/<id>");
     System.out.println("metrics           http://localhost:" + resultsPort + "/actuator/prometheus");
-    System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms"
+    System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms (FHIR REST, Kafka, HL7 v2)"
         + (lis.usesCorpus() ? ", with example reports from " + corpus : ""));
     System.out.println("Ctrl-C stops everything.");
     System.out.println();

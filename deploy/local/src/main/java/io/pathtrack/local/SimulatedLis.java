@@ -38,7 +38,7 @@ import org.hl7.fhir.r4.model.Specimen;
 
 /**
  * A lab information system for the local stack: it registers specimens and, for each, publishes a
- * report, over FHIR REST or the inbound Kafka topic in turn. The mix is realistic: mostly benign, some
+ * report, over FHIR REST, the inbound Kafka topic or HL7 v2 over MLLP in turn. The mix is realistic: mostly benign, some
  * atypical, malignant and nondiagnostic, a few third-party example reports, and now and then a bad
  * message that must be rejected with a reason.
  */
@@ -67,6 +67,9 @@ final class SimulatedLis implements AutoCloseable {
       new Case(ProcedureType.FINE_NEEDLE_ASPIRATION, "Practitioner/dr-okafor",
           "Thyroid, left lobe nodule, FNA: atypia of undetermined significance (Bethesda category III)."));
 
+  private final int mllpPort;
+  private final String oruTemplate;
+  private final ca.uhn.hl7v2.HapiContext hl7 = new ca.uhn.hl7v2.DefaultHapiContext();
   private final String specimenBase;
   private final String resultsBase;
   private final KafkaProducer<String, byte[]> producer;
@@ -80,7 +83,14 @@ final class SimulatedLis implements AutoCloseable {
   private final AtomicInteger sequence = new AtomicInteger();
   private final List<String> corpusFiles;
 
-  SimulatedLis(String bootstrapServers, int specimenPort, int resultsPort, Path corpus) {
+  SimulatedLis(String bootstrapServers, int specimenPort, int resultsPort, int mllpPort, Path corpus) {
+    this.mllpPort = mllpPort;
+    try (var in = SimulatedLis.class.getResourceAsStream("/lis/oru-template.hl7")) {
+      this.oruTemplate = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    hl7.setValidationContext(ca.uhn.hl7v2.validation.impl.ValidationContextFactory.noValidation());
     this.specimenBase = "http://127.0.0.1:" + specimenPort + "/fhir";
     this.resultsBase = "http://127.0.0.1:" + resultsPort + "/fhir";
     this.corpus = corpus;
@@ -114,7 +124,9 @@ final class SimulatedLis implements AutoCloseable {
       DiagnosticReport report = n % 7 == 0 && usesCorpus()
           ? corpusReport(accession, corpusFiles.get((n / 7) % corpusFiles.size()))
           : report(accession, c);
-      if (n % 2 == 0) {
+      if (n % 5 == 0) {
+        sendOru(accession, c, n);
+      } else if (n % 2 == 0) {
         publish(accession, Fhir.json().encodeResourceToString(report), EventHeaders.FHIR_JSON);
       } else {
         post("/DiagnosticReport", Fhir.json().encodeResourceToString(report));
@@ -126,10 +138,28 @@ final class SimulatedLis implements AutoCloseable {
     }
   }
 
+  /** The report as an HL7 v2 ORU^R01 over MLLP, as most laboratory systems send it. */
+  private void sendOru(String accession, Case c, int n) {
+    String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ").format(java.time.ZonedDateTime.now());
+    String text = oruTemplate.replace("${ACCESSION}", accession).replace("${MSGID}", "SIM-" + n).replace("${TIME}", time)
+        .replace("${PRACTITIONER}", c.practitioner().substring(c.practitioner().indexOf('/') + 1))
+        .replace("${PROCEDURE}", c.procedure().code()).replace("${CONCLUSION}", c.conclusion().replace("|", "/"));
+    try {
+      ca.uhn.hl7v2.app.Connection connection = hl7.newClient("127.0.0.1", mllpPort, false);
+      try {
+        connection.getInitiator().sendAndReceive(hl7.getPipeParser().parse(text));
+      } finally {
+        connection.close();
+      }
+    } catch (ca.uhn.hl7v2.HL7Exception | ca.uhn.hl7v2.llp.LLPException | IOException e) {
+      System.err.println("\nsimulated LIS: HL7 v2 message for " + accession + " failed: " + e.getMessage());
+    }
+  }
+
   private void sendBadMessage(String accession, int n) throws IOException, InterruptedException {
     if ((n / 9) % 2 == 1) {
-      // An HL7 v2 message sent to the FHIR topic by mistake: dead-lettered with its reason.
-      publish(accession, "MSH|^~\\&|LIS|LAB|||20261127||ORU^R01|" + n + "|P|2.5.1", "text/plain");
+      // An HL7 v2 result with no order (OBR) in it: dead-lettered with its reason.
+      publish(accession, "MSH|^~\\&|LIS|LAB|||20261127||ORU^R01|" + n + "|P|2.5.1", "application/hl7-v2");
     } else {
       // A report without its patient: refused with an OperationOutcome naming DiagnosticReport.subject.
       DiagnosticReport report = report(accession, CASES.get(0));
@@ -211,6 +241,11 @@ final class SimulatedLis implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    try {
+      hl7.close();
+    } catch (IOException e) {
+      // closing on the way out
+    }
     producer.close(Duration.ofSeconds(2));
   }
 }

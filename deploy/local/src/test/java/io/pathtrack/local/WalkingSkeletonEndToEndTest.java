@@ -55,6 +55,9 @@ class WalkingSkeletonEndToEndTest {
     smtp.start();
     services = PathTrackServices.start(new PathTrackServices.Settings(
         bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, Map.of("pathtrack.results.mllp.port", 0)));
+    for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
+      io.pathtrack.testsupport.StreamsReady.await(context, Duration.ofSeconds(120));
+    }
   }
 
   @AfterAll
