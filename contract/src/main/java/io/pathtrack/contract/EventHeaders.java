@@ -24,6 +24,8 @@ public final class EventHeaders {
   /** When the report version was issued (ISO-8601 instant), if the report says. */
   public static final String REPORT_ISSUED = "ce_reportissued";
   public static final String ORDERING_PRACTITIONER = "ce_orderingpractitioner";
+  /** Practitioners who receive a copy of the result, comma-separated references. */
+  public static final String COPIES_TO = "ce_copiesto";
   public static final String RULE_SET_VERSION = "ce_rulesetversion";
   /** SHA-256 of the report version's content as received (before classification), for duplicate detection. */
   public static final String CONTENT_HASH = "ce_contenthash";

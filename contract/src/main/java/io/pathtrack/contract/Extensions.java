@@ -12,6 +12,11 @@ public final class Extensions {
   public static final String OUTCOME_EVIDENCE = SD + "outcome-evidence";
   /** On DiagnosticReport: valueString, the version of the classification rule set. */
   public static final String RULE_SET_VERSION = SD + "rule-set-version";
+  /**
+   * On DiagnosticReport or its ServiceRequest, repeating: valueReference, a practitioner who receives a
+   * copy of the result (HL7 v2 OBR-28, Result Copies To).
+   */
+  public static final String COPIES_TO = SD + "copies-to";
   /** On Specimen: valueCode, the lifecycle state (registered, reported…). */
   public static final String LIFECYCLE_STATUS = SD + "lifecycle-status";
   /** On Specimen: valueDuration in minutes, from receipt in the lab to the final report. */

@@ -48,6 +48,14 @@ public final class NotificationEngine {
   }
 
   public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, Instant now) {
+    return onReport(state, report, List.of(), now);
+  }
+
+  /**
+   * @param copiesTo practitioners who receive a copy of the result: told with the same priority and
+   *     channels, without an acknowledgement deadline of their own (the ordering physician owns the result)
+   */
+  public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, List<String> copiesTo, Instant now) {
     if (state.notified(report.reportId(), report.reportVersion())) {
       return Step.none(state);
     }
@@ -71,7 +79,24 @@ public final class NotificationEngine {
     Notification n = notification(id(report.reportId() + "|" + report.reportVersion(), to.reference(), trigger),
         report.accession(), report.reportReference(), report.reportVersion(), report.outcome(), report.needsReview(),
         priority, to, orderer.isEmpty(), PolicyChannels.of(wanted, to), now, trigger, 0, earlier);
-    return created(next, n, now);
+    Step step = created(next, n, now);
+    List<Notification> publish = new ArrayList<>(step.publish());
+    AccessionNotifications withCopies = step.state();
+    for (String copy : copiesTo) {
+      Optional<Contact> cc = directory.find(copy.trim()).filter(c -> !c.reference().equals(n.recipient()));
+      if (cc.isPresent()) {
+        Notification copyNote = new Notification(id(report.reportId() + "|" + report.reportVersion(), cc.get().reference(),
+            trigger), report.accession(), report.reportReference(), report.reportVersion(), report.outcome(),
+            report.needsReview(), priority, cc.get().reference(), cc.get().name(), false,
+            PolicyChannels.of(wanted, cc.get()), NotificationState.CREATED, now, Optional.empty(), Optional.empty(),
+            trigger, 0, Optional.empty(), Optional.empty(), earlier);
+        if (withCopies.find(copyNote.id()).isEmpty()) {
+          withCopies = withCopies.with(copyNote);
+          publish.add(copyNote);
+        }
+      }
+    }
+    return new Step(withCopies, publish, step.add(), step.remove());
   }
 
   public Step onSla(AccessionNotifications state, SlaAlert alert, Instant now) {

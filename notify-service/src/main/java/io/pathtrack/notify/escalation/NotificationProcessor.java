@@ -77,7 +77,8 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     try {
       NotificationEngine.Step step = switch (type) {
         case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
-            .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, now)).orElse(null);
+            .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, copiesTo(record.headers()), now))
+            .orElse(null);
         case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED ->
             engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
         case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
@@ -127,6 +128,11 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   private AccessionNotifications load(String accession) {
     String json = store.get(accession);
     return json == null ? AccessionNotifications.empty(accession) : JSON.readValue(json, AccessionNotifications.class);
+  }
+
+  private static java.util.List<String> copiesTo(Headers headers) {
+    String copies = header(headers, EventHeaders.COPIES_TO);
+    return copies == null || copies.isBlank() ? java.util.List.of() : java.util.List.of(copies.split(","));
   }
 
   private static String header(Headers headers, String name) {

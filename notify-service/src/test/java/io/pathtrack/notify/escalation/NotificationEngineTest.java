@@ -160,6 +160,19 @@ class NotificationEngineTest {
   }
 
   @Test
+  void copiesToPractitionersAreToldWithTheSamePriorityButNoDeadlineOfTheirOwn() {
+    NotificationEngine.Step step = engine.onReport(AccessionNotifications.empty("S26-1"),
+        report("S26-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-lee", null, false),
+        java.util.List.of("Practitioner/dr-okafor", "Practitioner/unknown", "Practitioner/dr-lee"), MONDAY_10);
+    assertThat(step.publish()).extracting(Notification::recipient)
+        .containsExactly("Practitioner/dr-lee", "Practitioner/dr-okafor");
+    Notification copy = step.publish().get(1);
+    assertThat(copy.priority()).isEqualTo(Priority.URGENT);
+    assertThat(copy.ackDeadline()).isEmpty();
+    assertThat(step.add()).hasSize(1);
+  }
+
+  @Test
   void notificationSurvivesTheTripThroughACommunication() {
     NotificationEngine.Step step = first(Outcome.MALIGNANT, "Practitioner/dr-lee", MONDAY_10);
     Notification n = step.publish().get(0).acknowledged("Practitioner/dr-patel");

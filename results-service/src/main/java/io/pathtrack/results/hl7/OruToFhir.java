@@ -327,6 +327,11 @@ public final class OruToFhir {
       subject.ifPresent(order::setSubject);
       // The ordering provider: OBR-16, or ORC-12 when the OBR leaves it out (v2-to-FHIR: requester)
       practitioner(obr, 16, false).or(() -> practitioner(orc, 12, false)).ifPresent(order::setRequester);
+      // Result copies to (OBR-28): each a copies-to extension, so the copy recipients are told too.
+      for (int rep = 0; rep < Fields.repetitions(obr, 28); rep++) {
+        practitioner(obr, 28, rep, false).filter(Reference::hasReference)
+            .ifPresent(copy -> order.addExtension(io.pathtrack.contract.Extensions.COPIES_TO, copy));
+      }
       for (int rep = 0; rep < Fields.repetitions(obr, 31); rep++) {
         codeable(obr, 31, rep, null).ifPresent(order::addReasonCode);
       }
@@ -577,8 +582,12 @@ public final class OruToFhir {
      * added to the bundle once. Without an id there is only the display.
      */
     private Optional<Reference> practitioner(Segment segment, int field, boolean subcomponents) {
+      return practitioner(segment, field, 0, subcomponents);
+    }
+
+    private Optional<Reference> practitioner(Segment segment, int field, int rep, boolean subcomponents) {
       java.util.function.IntFunction<String> part = n -> subcomponents
-          ? Fields.get(segment, field, 0, 1, n) : Fields.get(segment, field, 0, n, 1);
+          ? Fields.get(segment, field, rep, 1, n) : Fields.get(segment, field, rep, n, 1);
       String id = part.apply(1);
       String family = part.apply(2);
       String given = part.apply(3);
@@ -595,8 +604,8 @@ public final class OruToFhir {
       Reference reference = practitioners.computeIfAbsent(fhirId, key -> {
         Practitioner practitioner = new Practitioner();
         practitioner.setId(key);
-        String idType = subcomponents ? null : Fields.get(segment, field, 0, 13);
-        String authority = subcomponents ? part.apply(9) : Fields.get(segment, field, 0, 9);
+        String idType = subcomponents ? null : Fields.get(segment, field, rep, 13);
+        String authority = subcomponents ? part.apply(9) : Fields.get(segment, field, rep, 9);
         Identifier identifier = practitioner.addIdentifier().setValue(id);
         String system = V2Vocabulary.identifierSystem(idType != null ? idType : authority);
         identifier.setSystem(system);

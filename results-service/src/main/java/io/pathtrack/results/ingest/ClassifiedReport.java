@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
  * @param contentHash SHA-256 of the report as received, before classification: the same report sent
  *     twice, by any channel, has the same hash
  * @param report the report with the outcome extensions added
+ * @param copiesTo practitioners who receive a copy (the copies-to extension of the report or its order)
  */
 public record ClassifiedReport(
     String accession,
@@ -20,4 +21,5 @@ public record ClassifiedReport(
     DiagnosticReport report,
     Classification classification,
     Optional<String> orderingPractitioner,
-    Optional<ProcedureType> procedureType) {}
+    Optional<ProcedureType> procedureType,
+    java.util.List<String> copiesTo) {}

@@ -95,7 +95,7 @@ public final class ReportIntake {
     Classification classification = classify(inbound);
     annotate(report, classification);
     return new ClassifiedReport(accession, reportId(report, accession), version(report), hash, report,
-        classification, orderingPractitioner(report), procedureType(report, inbound));
+        classification, orderingPractitioner(report), procedureType(report, inbound), copiesTo(report));
   }
 
   /** Adds the outcome, its evidence and the rule-set version to the report as extensions. */
@@ -154,6 +154,22 @@ public final class ReportIntake {
       }
     }
     return Optional.empty();
+  }
+
+  /** Copies-to practitioners named on the report or on the order it is based on, each once. */
+  static List<String> copiesTo(DiagnosticReport report) {
+    java.util.LinkedHashSet<String> copies = new java.util.LinkedHashSet<>();
+    java.util.function.Consumer<org.hl7.fhir.r4.model.DomainResource> read = resource -> resource
+        .getExtensionsByUrl(Extensions.COPIES_TO).stream()
+        .filter(e -> e.getValue() instanceof Reference r && r.hasReference())
+        .forEach(e -> copies.add(((Reference) e.getValue()).getReference()));
+    read.accept(report);
+    for (Reference basedOn : report.getBasedOn()) {
+      if (basedOn.getResource() instanceof ServiceRequest order) {
+        read.accept(order);
+      }
+    }
+    return List.copyOf(copies);
   }
 
   static Optional<ProcedureType> procedureType(DiagnosticReport report, InboundReport inbound) {

@@ -44,6 +44,9 @@ public final class ClassifiedEvents {
       h.put(EventHeaders.REPORT_ISSUED, bytes(r.report().getIssued().toInstant().toString()));
     }
     r.orderingPractitioner().ifPresent(p -> h.put(EventHeaders.ORDERING_PRACTITIONER, bytes(p)));
+    if (!r.copiesTo().isEmpty()) {
+      h.put(EventHeaders.COPIES_TO, bytes(String.join(",", r.copiesTo())));
+    }
     r.procedureType().map(ProcedureType::code).ifPresent(p -> h.put(EventHeaders.PROCEDURE_TYPE, bytes(p)));
     return h;
   }

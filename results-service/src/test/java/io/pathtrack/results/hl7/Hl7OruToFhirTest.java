@@ -155,6 +155,15 @@ class Hl7OruToFhirTest {
   }
 
   @Test
+  void resultCopiesToInObr28BecomeCopiesToExtensionsOfTheOrder() {
+    String text = message("benign.hl7").replaceFirst("(OBR\\|[^\r\n]*\\|F)", "$1|||dr-okafor^Okafor^Chidi~dr-novak^Novak^Eva");
+    ServiceRequest order = all(convert(text), ServiceRequest.class).get(0);
+    assertThat(order.getExtensionsByUrl(io.pathtrack.contract.Extensions.COPIES_TO))
+        .extracting(e -> ((org.hl7.fhir.r4.model.Reference) e.getValue()).getReference())
+        .containsExactly("Practitioner/dr-okafor", "Practitioner/dr-novak");
+  }
+
+  @Test
   void withoutObr16TheOrderingProviderIsOrc12() {
     Bundle bundle = convert(message("atypical.hl7"));
     ServiceRequest order = all(bundle, ServiceRequest.class).get(0);
