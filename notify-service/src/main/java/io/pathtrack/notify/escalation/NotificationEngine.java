@@ -78,7 +78,7 @@ public final class NotificationEngine {
     }
     Notification n = notification(id(report.reportId() + "|" + report.reportVersion(), to.reference(), trigger),
         report.accession(), report.reportReference(), report.reportVersion(), report.outcome(), report.needsReview(),
-        priority, to, orderer.isEmpty(), PolicyChannels.of(wanted, to), now, trigger, 0, earlier);
+        priority, to, orderer.isEmpty(), NotificationPolicy.channelsFor(wanted, to), now, trigger, 0, earlier);
     Step step = created(next, n, now);
     List<Notification> publish = new ArrayList<>(step.publish());
     AccessionNotifications withCopies = step.state();
@@ -88,7 +88,7 @@ public final class NotificationEngine {
         Notification copyNote = new Notification(id(report.reportId() + "|" + report.reportVersion(), cc.get().reference(),
             trigger), report.accession(), report.reportReference(), report.reportVersion(), report.outcome(),
             report.needsReview(), priority, cc.get().reference(), cc.get().name(), false,
-            PolicyChannels.of(wanted, cc.get()), NotificationState.CREATED, now, Optional.empty(), Optional.empty(),
+            NotificationPolicy.channelsFor(wanted, cc.get()), NotificationState.CREATED, now, Optional.empty(), Optional.empty(),
             trigger, 0, Optional.empty(), Optional.empty(), earlier);
         if (withCopies.find(copyNote.id()).isEmpty()) {
           withCopies = withCopies.with(copyNote);
@@ -110,7 +110,7 @@ public final class NotificationEngine {
     if (lab.isPresent()) {
       Step step = created(next, notification(id(alert.eventId(), lab.get().reference(), trigger), alert.accession(),
           reference, alert.dueAt().toString(), Outcome.ATYPICAL, false, Priority.HIGH, lab.get(), false,
-          PolicyChannels.of(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), lab.get()), now, trigger, 0,
+          NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), lab.get()), now, trigger, 0,
           Optional.empty()), now);
       next = step.state();
       publish.addAll(step.publish());
@@ -122,7 +122,7 @@ public final class NotificationEngine {
       if (orderer.isPresent()) {
         Notification info = notification(id(alert.eventId(), orderer.get().reference(), trigger), alert.accession(),
             reference, alert.dueAt().toString(), Outcome.ATYPICAL, false, Priority.ROUTINE, orderer.get(), false,
-            PolicyChannels.of(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), orderer.get()), now, trigger, 0,
+            NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), orderer.get()), now, trigger, 0,
             Optional.empty());
         if (next.find(info.id()).isEmpty()) {
           next = next.with(info);
@@ -172,7 +172,7 @@ public final class NotificationEngine {
     Notification escalated = n.withState(NotificationState.ESCALATED);
     Notification next = notification(id(n.id(), to.reference(), Trigger.ESCALATION), n.accession(), n.reportReference(),
         n.reportVersion(), n.outcome(), n.needsReview(), n.priority(), to, to.reference().equals(directory.fallback().reference()),
-        PolicyChannels.of(n.channels(), to), now, Trigger.ESCALATION, n.escalationLevel() + 1, Optional.of(n.id()));
+        NotificationPolicy.channelsFor(n.channels(), to), now, Trigger.ESCALATION, n.escalationLevel() + 1, Optional.of(n.id()));
     Step step = created(state.with(escalated), next, now);
     List<Notification> publish = new ArrayList<>();
     publish.add(escalated);
@@ -246,12 +246,5 @@ public final class NotificationEngine {
   /** Stable per case, recipient and trigger, so a redelivered event yields the same id. */
   static String id(String caseKey, String recipient, Trigger trigger) {
     return UUID.nameUUIDFromBytes((caseKey + "|" + recipient + "|" + trigger.code()).getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
-  /** Narrows wanted channels to what a contact can take. */
-  private static final class PolicyChannels {
-    static Set<DeliveryChannel> of(Set<DeliveryChannel> wanted, Contact to) {
-      return NotificationPolicy.channelsFor(wanted, to);
-    }
   }
 }

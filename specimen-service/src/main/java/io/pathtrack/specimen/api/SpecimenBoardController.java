@@ -1,7 +1,6 @@
 package io.pathtrack.specimen.api;
 
 import io.pathtrack.specimen.registration.SpecimenStore;
-import io.pathtrack.specimen.sla.SlaState;
 import io.pathtrack.specimen.sla.SpecimenRecord;
 import io.pathtrack.specimen.sla.TimelineEntry;
 import java.time.Instant;
@@ -56,9 +55,5 @@ class SpecimenBoardController {
   SpecimenView timeline(@PathVariable String accession) {
     return store.find(accession).map(r -> SpecimenView.of(r, true))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no specimen " + accession));
-  }
-
-  static boolean open(SlaState state) {
-    return state.isOpen();
   }
 }

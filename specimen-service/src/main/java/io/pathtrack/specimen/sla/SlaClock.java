@@ -1,6 +1,5 @@
 package io.pathtrack.specimen.sla;
 
-import io.pathtrack.contract.ProcedureType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,9 +99,5 @@ public final class SlaClock {
       timers.add(new DueTimer(record.plan().dueAt(), DueTimer.Kind.BREACH, record.accession()));
     }
     return timers;
-  }
-
-  public static boolean isMapped(ProcedureType type) {
-    return type != ProcedureType.UNMAPPED;
   }
 }
