@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -232,10 +231,6 @@ final class SimulatedLis implements AutoCloseable {
         body.getBytes(StandardCharsets.UTF_8));
     record.headers().add(EventHeaders.CONTENT_TYPE, contentType.getBytes(StandardCharsets.UTF_8));
     producer.send(record);
-  }
-
-  List<String> corpusFiles() {
-    return new ArrayList<>(corpusFiles);
   }
 
   @Override

@@ -68,7 +68,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   @Override
   public void process(Record<String, String> record) {
     recordTime = record.timestamp();
-    String type = header(record.headers(), EventHeaders.TYPE);
+    String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
     if (record.key() == null || type == null) {
       return;
     }
@@ -83,9 +83,9 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
             engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
         case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
             type.equals(EventTypes.SLA_BREACH), record.key(),
-            Instant.parse(header(record.headers(), EventHeaders.DUE_TIME)),
-            Optional.ofNullable(header(record.headers(), EventHeaders.ORDERING_PRACTITIONER)),
-            Optional.ofNullable(header(record.headers(), EventHeaders.ID)).orElse(type + record.key())), now);
+            Instant.parse(EventHeaders.last(record.headers(), EventHeaders.DUE_TIME)),
+            Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ORDERING_PRACTITIONER)),
+            Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ID)).orElse(type + record.key())), now);
         case EventTypes.NOTIFICATION_ACK_REQUESTED -> {
           AckRequest ack = JSON.readValue(record.value(), AckRequest.class);
           yield engine.onAcknowledged(state, ack.notificationId(), ack.by(), now);
@@ -131,12 +131,9 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   }
 
   private static java.util.List<String> copiesTo(Headers headers) {
-    String copies = header(headers, EventHeaders.COPIES_TO);
+    String copies = EventHeaders.last(headers, EventHeaders.COPIES_TO);
     return copies == null || copies.isBlank() ? java.util.List.of() : java.util.List.of(copies.split(","));
   }
 
-  private static String header(Headers headers, String name) {
-    return EventHeaders.last(headers, name);
-  }
 
 }

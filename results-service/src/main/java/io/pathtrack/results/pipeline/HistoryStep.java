@@ -9,8 +9,6 @@ import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.results.amendment.ReportHistory;
 import io.pathtrack.results.amendment.ReportHistory.Decision;
 import io.pathtrack.results.amendment.ReportVersion;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -72,7 +70,8 @@ final class HistoryStep extends ContextualProcessor<String, byte[], String, byte
   }
 
   private static String header(Headers headers, String name) {
-    Header h = headers.lastHeader(name);
-    return h == null || h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    String value = EventHeaders.last(headers, name);
+    return value == null ? "" : value;
   }
+
 }

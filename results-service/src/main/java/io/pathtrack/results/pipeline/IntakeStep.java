@@ -2,9 +2,9 @@ package io.pathtrack.results.pipeline;
 
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.ReportIntake;
-import io.pathtrack.results.pipeline.ReportPipelineTopology.Routed;
 import io.pathtrack.results.publish.ClassifiedEvents;
 import io.pathtrack.results.publish.DeadLetters;
 import io.pathtrack.results.validation.ReportRejectedException;
@@ -12,7 +12,6 @@ import io.pathtrack.results.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -24,7 +23,12 @@ import org.slf4j.LoggerFactory;
  * accepted event keyed by accession, or the record itself, unchanged, as a dead letter with its reason.
  * Nothing a record contains can stop the stream.
  */
-final class IntakeStep extends ContextualProcessor<String, byte[], String, Routed> {
+final class IntakeStep extends ContextualProcessor<String, byte[], String, RoutedRecord<byte[]>> {
+  /** Output of accepted report versions (to the classified topic). */
+  static final int CLASSIFIED = 0;
+  /** Output of rejected records (to the dead-letter topic). */
+  static final int DEAD_LETTER = 1;
+
   private static final Logger log = LoggerFactory.getLogger(IntakeStep.class);
 
   private final ReportIntake intake;
@@ -41,8 +45,8 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
 
   @Override
   public void process(Record<String, byte[]> record) {
-    String contentType = header(record, EventHeaders.CONTENT_TYPE);
-    String channel = header(record, EventHeaders.CHANNEL);
+    String contentType = EventHeaders.last(record.headers(), EventHeaders.CONTENT_TYPE);
+    String channel = EventHeaders.last(record.headers(), EventHeaders.CHANNEL);
     if (channel == null) {
       channel = "kafka";
     }
@@ -58,7 +62,7 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
       for (ClassifiedReport r : reports) {
         byte[] json = Fhir.json().encodeResourceToString(r.report()).getBytes(StandardCharsets.UTF_8);
         context().forward(new Record<>(r.accession(),
-            new Routed(true, json, ClassifiedEvents.headers(r, channel, source + "/" + channel, clock.instant())),
+            new RoutedRecord<>(CLASSIFIED, json, ClassifiedEvents.headers(r, channel, source + "/" + channel, clock.instant())),
             record.timestamp()));
       }
     } catch (ReportRejectedException rejection) {
@@ -80,12 +84,8 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
         ? new DeadLetters.Origin(null, -1, -1, contentType)
         : new DeadLetters.Origin(meta.topic(), meta.partition(), meta.offset(), contentType);
     context().forward(new Record<>(record.key(),
-        new Routed(false, payload, DeadLetters.headers(rejection, origin, source + "/" + channel, clock.instant())),
+        new RoutedRecord<>(DEAD_LETTER, payload, DeadLetters.headers(rejection, origin, source + "/" + channel, clock.instant())),
         record.timestamp()));
   }
 
-  private static String header(Record<String, byte[]> record, String name) {
-    Header h = record.headers().lastHeader(name);
-    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
 }

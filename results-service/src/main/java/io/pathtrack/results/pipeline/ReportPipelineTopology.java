@@ -1,20 +1,16 @@
 package io.pathtrack.results.pipeline;
 
+import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.results.ResultsProperties;
 import io.pathtrack.results.ingest.ReportIntake;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -45,40 +41,17 @@ public class ReportPipelineTopology {
       ReportIntake intake, ReportMetrics metrics, Clock clock, ResultsProperties properties) {
     String source = properties.source().toString();
     return inbound -> {
-      Map<String, KStream<String, Routed>> branches = inbound
+      Map<String, KStream<String, RoutedRecord<byte[]>>> branches = inbound
           .process(() -> new IntakeStep(intake, metrics, clock, source), Named.as("intake"))
           .split(Named.as("report-"))
-          .branch((key, routed) -> routed.accepted(), Branched.as("accepted"))
+          .branch((key, routed) -> routed.output() == IntakeStep.CLASSIFIED, Branched.as("accepted"))
           .defaultBranch(Branched.as("rejected"));
       KStream<String, byte[]> classified = branches.get("report-accepted")
-          .processValues(Unwrap::new)
+          .processValues(RoutedRecord.Unwrap::new)
           .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("reports-by-accession"))
           .process(() -> new HistoryStep(metrics), Named.as("history"), HISTORY_STORE);
-      KStream<String, byte[]> deadLetters = branches.get("report-rejected").processValues(Unwrap::new);
+      KStream<String, byte[]> deadLetters = branches.get("report-rejected").processValues(RoutedRecord.Unwrap::new);
       return new KStream[] {classified, deadLetters};
     };
-  }
-
-  /** A record on its way out of intake: where it goes, its bytes and the headers it leaves with. */
-  record Routed(boolean accepted, byte[] value, Map<String, byte[]> headers) {}
-
-  /** Gives the record the value and headers intake decided on. */
-  static final class Unwrap implements FixedKeyProcessor<String, Routed, byte[]> {
-    private FixedKeyProcessorContext<String, byte[]> context;
-
-    @Override
-    public void init(FixedKeyProcessorContext<String, byte[]> context) {
-      this.context = context;
-    }
-
-    @Override
-    public void process(FixedKeyRecord<String, Routed> record) {
-      Headers headers = record.headers();
-      for (Header h : headers.toArray()) {
-        headers.remove(h.key());
-      }
-      record.value().headers().forEach(headers::add);
-      context.forward(record.withValue(record.value().value()).withHeaders(headers));
-    }
   }
 }

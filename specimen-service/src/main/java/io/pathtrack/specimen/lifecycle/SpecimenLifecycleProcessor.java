@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -87,7 +86,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   @Override
   public void process(Record<String, String> record) {
     recordTime = record.timestamp();
-    String type = header(record.headers(), EventHeaders.TYPE);
+    String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
     if (record.key() == null || type == null) {
       return;
     }
@@ -224,8 +223,5 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
         : Optional.empty();
   }
 
-  private static String header(Headers headers, String name) {
-    return EventHeaders.last(headers, name);
-  }
 
 }
