@@ -18,6 +18,16 @@ public final class Accessions {
 
   public static final String IDENTIFIER_TYPE_CODE = "ACSN";
 
+  /** The longest accession accepted: it becomes a Kafka key, a header and part of resource ids. */
+  public static final int MAX_LENGTH = 64;
+
+  /**
+   * What an accession may be made of: ASCII letters and digits, and inside it space and {@code . _ - : / # +}
+   * (lab formats such as {@code S26-90001}, {@code E21.12345}, {@code SP 00 1982}). No control characters,
+   * no CR or LF, nothing that could split a header, a log line or an HL7 segment.
+   */
+  private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9 ._:/#+-]*[A-Za-z0-9._:/#+-])?");
+
   private Accessions() {}
 
   public static Optional<String> ofSpecimen(Specimen specimen) {
@@ -57,6 +67,26 @@ public final class Accessions {
           return accession;
         }
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a (trimmed) accession cannot be used, or empty when it can. The reason never repeats the value,
+   * so it can go into logs and answers.
+   */
+  public static Optional<String> problem(String accession) {
+    if (accession == null || accession.isEmpty()) {
+      return Optional.of("the accession is empty");
+    }
+    if (accession.length() > MAX_LENGTH) {
+      return Optional.of("the accession is " + accession.length() + " characters long, over the limit of " + MAX_LENGTH);
+    }
+    if (accession.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return Optional.of("the accession contains control characters (CR, LF, tab…), which are refused");
+    }
+    if (!ALLOWED.matcher(accession).matches()) {
+      return Optional.of("the accession may hold only ASCII letters and digits, and inside them space and . _ - : / # +");
     }
     return Optional.empty();
   }

@@ -53,6 +53,21 @@ public final class EventHeaders {
   public static final String ORIGINAL_PARTITION = "ce_originalpartition";
   public static final String ORIGINAL_OFFSET = "ce_originaloffset";
 
+  /**
+   * On an inbound record that holds only the start of a message too large to keep whole: "true", the size
+   * of the whole message in bytes, and its SHA-256 (hex), so the sender can be told which message it was.
+   */
+  public static final String TRUNCATED = "ce_truncated";
+  public static final String ORIGINAL_SIZE = "ce_originalsize";
+  public static final String ORIGINAL_SHA256 = "ce_originalsha256";
+
+  /**
+   * On dead letters written by a stream's exception handler (a record that failed in an unexpected way):
+   * the exception's class name and the processor node that failed.
+   */
+  public static final String FAILURE_EXCEPTION = "ce_failureexception";
+  public static final String FAILURE_NODE = "ce_failurenode";
+
   public static final String SPEC_VERSION_1_0 = "1.0";
   public static final String FHIR_JSON = "application/fhir+json";
   public static final String FHIR_XML = "application/fhir+xml";

@@ -49,4 +49,24 @@ class AccessionsTest {
          "code":{"text":"x"},"specimen":[{"reference":"#s"}]}""");
     assertThat(Accessions.ofReport(report, List.of())).isEmpty();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"S26-90001", "E21.12345", "SP 00 1982", "E_24_002", "24-11-000312-2", "A", "LAB:2026/17#3+b"})
+  void labAccessionFormatsAreAccepted(String accession) {
+    assertThat(Accessions.problem(accession)).isEmpty();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"S26\r\nMSH|^~", "S26\u0000", "S26\t1", " S26", "S26 ", "-S26", "S26|1", "S26^1", "S26<b>", "\u00c4S26", "S26'; --"})
+  void accessionsThatCouldSplitHeadersSegmentsOrLogsAreRefused(String accession) {
+    String unescaped = accession.translateEscapes();
+    assertThat(Accessions.problem(unescaped)).isPresent();
+    assertThat(Accessions.problem(unescaped).orElseThrow()).doesNotContain(unescaped);
+  }
+
+  @Test
+  void accessionLongerThanTheLimitIsRefusedWithTheLimit() {
+    assertThat(Accessions.problem("S".repeat(Accessions.MAX_LENGTH))).isEmpty();
+    assertThat(Accessions.problem("S".repeat(100_000))).contains("the accession is 100000 characters long, over the limit of 64");
+  }
 }
