@@ -4,9 +4,12 @@
 set -euo pipefail
 : "${BOOTSTRAP:?set BOOTSTRAP to the cluster's bootstrap servers}"
 PARTITIONS="${PARTITIONS:-12}"
+# The largest record a service may write: an 8 MiB report event and its headers (RecordSizes in the contract).
+MAX_MESSAGE_BYTES=8912896
 for topic in pathology.reports.inbound pathology.reports.inbound.dlq pathology.reports.classified \
     pathology.specimens pathology.sla.events pathology.notifications pathology.notifications.acks \
-    pathology.notifications.dlq pathology.audit; do
+    pathology.notifications.dlq pathology.audit pathology.specimens.dlq; do
   kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$topic" \
-    --partitions "$PARTITIONS" --replication-factor 3 --config min.insync.replicas=2
+    --partitions "$PARTITIONS" --replication-factor 3 --config min.insync.replicas=2 \
+    --config max.message.bytes="$MAX_MESSAGE_BYTES"
 done

@@ -27,6 +27,11 @@ public final class EventTypes {
   public static final String REPORT_RETRACTED = PREFIX + "report.retracted";
   /** An inbound record was rejected (results-service, {@link Topics#REPORTS_INBOUND_DLQ}). */
   public static final String REPORT_REJECTED = PREFIX + "report.rejected";
+  /**
+   * A record a stream processor could not process or publish was set aside on the application's dead-letter
+   * topic, so the stream goes on (any service; headers {@code ce_failureexception}, {@code ce_failurenode}).
+   */
+  public static final String RECORD_FAILED = PREFIX + "record.failed";
   /** A notification was created for a recipient (notify-service, {@link Topics#NOTIFICATIONS}). */
   public static final String NOTIFICATION_CREATED = PREFIX + "notification.created";
   /** A notification left through a channel (notify-service). */

@@ -14,6 +14,12 @@ public final class Topics {
   /** Inbound records that were rejected; value: the original bytes; headers: the reason and an OperationOutcome. */
   public static final String REPORTS_INBOUND_DLQ = "pathology.reports.inbound.dlq";
 
+  /**
+   * Records specimen-service's stream could not process (a failure the lifecycle did not expect); value: the
+   * record as read, headers: why ({@link EventTypes#RECORD_FAILED}).
+   */
+  public static final String SPECIMENS_DLQ = "pathology.specimens.dlq";
+
   /** One event per accepted report version; value: FHIR DiagnosticReport JSON with its outcome. Producer: results-service. */
   public static final String REPORTS_CLASSIFIED = "pathology.reports.classified";
 

@@ -18,4 +18,12 @@ import org.springframework.util.unit.DataSize;
 public record ResultsProperties(
     @DefaultValue("urn:pathtrack:results-service") URI source,
     @DefaultValue List<String> accessionIdentifierSystems,
-    @DefaultValue("1MB") DataSize maxReportSize) {}
+    @DefaultValue("1MB") DataSize maxReportSize) {
+
+  public ResultsProperties {
+    if (maxReportSize.toBytes() > io.pathtrack.contract.RecordSizes.MAX_EVENT_BYTES) {
+      throw new IllegalArgumentException("pathtrack.results.max-report-size may be at most "
+          + io.pathtrack.contract.RecordSizes.MAX_EVENT_BYTES + " bytes, the largest report event that can be published");
+    }
+  }
+}

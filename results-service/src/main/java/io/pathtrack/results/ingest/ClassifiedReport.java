@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
  *     twice, by any channel, has the same hash
  * @param report the report with the outcome extensions added
  * @param copiesTo practitioners who receive a copy (the copies-to extension of the report or its order)
+ * @param json the annotated report as FHIR JSON, as it is published (at most {@link
+ *     io.pathtrack.contract.RecordSizes#MAX_EVENT_BYTES})
  */
 public record ClassifiedReport(
     String accession,
@@ -22,4 +24,5 @@ public record ClassifiedReport(
     Classification classification,
     Optional<String> orderingPractitioner,
     Optional<ProcedureType> procedureType,
-    java.util.List<String> copiesTo) {}
+    java.util.List<String> copiesTo,
+    byte[] json) {}

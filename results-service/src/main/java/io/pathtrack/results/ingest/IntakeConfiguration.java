@@ -2,6 +2,7 @@ package io.pathtrack.results.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.pathtrack.contract.RecordSizes;
 import io.pathtrack.results.ResultsProperties;
 import java.util.concurrent.TimeUnit;
 import io.pathtrack.results.classification.OutcomeClassifier;
@@ -18,12 +19,19 @@ class IntakeConfiguration {
   }
 
   @Bean
-  ReportIntake reportIntake(PayloadGuard guard, ResultsProperties properties, MeterRegistry meters) {
+  PublishLimits publishLimits(org.springframework.core.env.Environment environment) {
+    return PublishLimits.forProducerLimit(environment.getProperty(PublishLimits.PRODUCER_LIMIT_PROPERTY, Long.class,
+        (long) RecordSizes.MAX_RECORD_BYTES));
+  }
+
+  @Bean
+  ReportIntake reportIntake(PayloadGuard guard, ResultsProperties properties, MeterRegistry meters, PublishLimits limits) {
     Timer classification = Timer.builder("pathtrack.reports.classification")
         .description("Time to classify one report")
         .register(meters);
     // The classifier compiles its rule tables once (a few hundred ms) and is then shared by every thread.
     return new ReportIntake(new ReportReader(guard), new ReportValidator(properties.accessionIdentifierSystems()),
-        new OutcomeClassifier(), nanos -> classification.record(nanos, TimeUnit.NANOSECONDS));
+        new OutcomeClassifier(), nanos -> classification.record(nanos, TimeUnit.NANOSECONDS),
+        limits.eventBytes());
   }
 }

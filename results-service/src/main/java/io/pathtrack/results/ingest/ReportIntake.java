@@ -4,6 +4,7 @@ import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.ProcedureType;
+import io.pathtrack.contract.RecordSizes;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.results.classification.Classification;
 import io.pathtrack.results.classification.Evidence;
@@ -38,14 +39,17 @@ public final class ReportIntake {
   private final ReportValidator validator;
   private final OutcomeClassifier classifier;
   private final java.util.function.LongConsumer classificationNanos;
+  private final int maxEventBytes;
 
   public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier) {
-    this(reader, validator, classifier, nanos -> { });
+    this(reader, validator, classifier, nanos -> { }, RecordSizes.MAX_EVENT_BYTES);
   }
 
   /** @param classificationNanos told how long each classification took, for the metrics */
+  /** @param maxEventBytes the largest classified report (FHIR JSON) that may be published */
   public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier,
-      java.util.function.LongConsumer classificationNanos) {
+      java.util.function.LongConsumer classificationNanos, int maxEventBytes) {
+    this.maxEventBytes = maxEventBytes;
     this.reader = reader;
     this.validator = validator;
     this.classifier = classifier;
@@ -94,8 +98,16 @@ public final class ReportIntake {
     String hash = contentHash(report);
     Classification classification = classify(inbound);
     annotate(report, classification);
+    byte[] json = Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8);
+    if (json.length > maxEventBytes) {
+      // Refused up front, on every channel, rather than accepted and then unpublishable (DESIGN §10).
+      throw new ReportRejectedException(List.of(new ValidationIssue("DiagnosticReport", "too-long",
+          "the report as FHIR JSON with its outcome is " + json.length + " bytes, over the limit of " + maxEventBytes
+              + " bytes for a published report; split it into several reports or send large attachments by reference")),
+          false);
+    }
     return new ClassifiedReport(accession, reportId(report, accession), version(report), hash, report,
-        classification, orderingPractitioner(report), procedureType(report, inbound), copiesTo(report));
+        classification, orderingPractitioner(report), procedureType(report, inbound), copiesTo(report), json);
   }
 
   /** Adds the outcome, its evidence and the rule-set version to the report as extensions. */

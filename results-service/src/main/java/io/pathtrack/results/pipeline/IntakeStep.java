@@ -1,7 +1,6 @@
 package io.pathtrack.results.pipeline;
 
 import io.pathtrack.contract.EventHeaders;
-import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.ReportIntake;
@@ -9,8 +8,10 @@ import io.pathtrack.results.publish.ClassifiedEvents;
 import io.pathtrack.results.publish.DeadLetters;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
-import java.nio.charset.StandardCharsets;
+import io.pathtrack.contract.RecordSizes;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +37,10 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
   private final Clock clock;
   private final String source;
 
-  IntakeStep(ReportIntake intake, ReportMetrics metrics, Clock clock, String source) {
+  private final int deadLetterBytes;
+
+  IntakeStep(ReportIntake intake, ReportMetrics metrics, Clock clock, String source, int deadLetterBytes) {
+    this.deadLetterBytes = deadLetterBytes;
     this.intake = intake;
     this.metrics = metrics;
     this.clock = clock;
@@ -56,21 +60,30 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
       metrics.received(channel);
     }
     byte[] payload = record.value() == null ? new byte[0] : record.value();
+    if ("true".equals(EventHeaders.last(record.headers(), EventHeaders.TRUNCATED))) {
+      // A channel kept only the start of a message too large to accept; the sender was refused already.
+      reject(record, payload, contentType, channel, new ReportRejectedException(List.of(new ValidationIssue(
+          "DiagnosticReport", "too-long", "the message of " + EventHeaders.last(record.headers(), EventHeaders.ORIGINAL_SIZE)
+              + " bytes (SHA-256 " + EventHeaders.last(record.headers(), EventHeaders.ORIGINAL_SHA256)
+              + ") was over the size limit; only its start was kept")), true), counted);
+      return;
+    }
     try {
       String ct = contentType;
       List<ClassifiedReport> reports = metrics.intakeTimer().record(() -> intake.assess(payload, ct));
       for (ClassifiedReport r : reports) {
-        byte[] json = Fhir.json().encodeResourceToString(r.report()).getBytes(StandardCharsets.UTF_8);
         context().forward(new Record<>(r.accession(),
-            new RoutedRecord<>(CLASSIFIED, json, ClassifiedEvents.headers(r, channel, source + "/" + channel, clock.instant())),
+            new RoutedRecord<>(CLASSIFIED, r.json(), ClassifiedEvents.headers(r, channel, source + "/" + channel, clock.instant())),
             record.timestamp()));
       }
     } catch (ReportRejectedException rejection) {
       reject(record, payload, contentType, channel, rejection, counted);
     } catch (RuntimeException unexpected) {
-      log.error("Inbound record could not be processed; it is dead-lettered", unexpected);
+      // The exception's message may quote the record: only its class goes to the log and the dead letter.
+      log.error("Inbound record could not be processed ({}); it is dead-lettered", unexpected.getClass().getName());
       reject(record, payload, contentType, channel, new ReportRejectedException(List.of(new ValidationIssue(
-          "DiagnosticReport", "exception", "could not be processed: " + unexpected)), false), counted);
+          "DiagnosticReport", "exception", "could not be processed (" + unexpected.getClass().getSimpleName() + ")")),
+          false), counted);
     }
   }
 
@@ -79,13 +92,21 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
     if (!counted) {
       metrics.rejected(channel, rejection);
     }
+    metrics.deadLettered(rejection);
     RecordMetadata meta = context().recordMetadata().orElse(null);
     DeadLetters.Origin origin = meta == null
         ? new DeadLetters.Origin(null, -1, -1, contentType)
         : new DeadLetters.Origin(meta.topic(), meta.partition(), meta.offset(), contentType);
-    context().forward(new Record<>(record.key(),
-        new RoutedRecord<>(DEAD_LETTER, payload, DeadLetters.headers(rejection, origin, source + "/" + channel, clock.instant())),
-        record.timestamp()));
+    Map<String, byte[]> headers = DeadLetters.headers(rejection, origin, source + "/" + channel, clock.instant());
+    byte[] kept = payload;
+    if (payload.length > deadLetterBytes) {
+      // Too large to publish whole (a record the producer refuses would abort the transaction and stop the stream).
+      headers.put(EventHeaders.TRUNCATED, EventHeaders.bytes("true"));
+      headers.put(EventHeaders.ORIGINAL_SIZE, EventHeaders.bytes(String.valueOf(payload.length)));
+      headers.put(EventHeaders.ORIGINAL_SHA256, EventHeaders.bytes(DeadLetters.sha256(payload)));
+      kept = Arrays.copyOf(payload, Math.min(RecordSizes.TRUNCATED_BYTES, deadLetterBytes));
+    }
+    context().forward(new Record<>(record.key(), new RoutedRecord<>(DEAD_LETTER, kept, headers), record.timestamp()));
   }
 
 }

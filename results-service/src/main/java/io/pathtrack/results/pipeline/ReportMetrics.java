@@ -33,6 +33,14 @@ public class ReportMetrics {
         "element", rejection.primary().expression()).increment();
   }
 
+  /** A record set aside on the dead-letter topic, counted with every other dead letter of the system. */
+  public void deadLettered(ReportRejectedException rejection) {
+    meters.counter(io.pathtrack.guard.streams.DeadLetterSink.METER,
+        "topic", io.pathtrack.contract.Topics.REPORTS_INBOUND_DLQ,
+        "reason", rejection.parseFailure() && !"too-long".equals(rejection.primary().code()) ? "unreadable" : rejection.primary().code())
+        .increment();
+  }
+
   public void classified(String outcome, String procedure) {
     meters.counter("pathtrack.reports.classified", "outcome", outcome, "procedure", procedure).increment();
   }

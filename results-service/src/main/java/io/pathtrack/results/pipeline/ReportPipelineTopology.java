@@ -2,6 +2,7 @@ package io.pathtrack.results.pipeline;
 
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.results.ResultsProperties;
+import io.pathtrack.results.ingest.PublishLimits;
 import io.pathtrack.results.ingest.ReportIntake;
 import java.time.Clock;
 import java.util.Map;
@@ -38,11 +39,11 @@ public class ReportPipelineTopology {
   @Bean
   @SuppressWarnings("unchecked")
   public Function<KStream<String, byte[]>, KStream<String, byte[]>[]> reportPipeline(
-      ReportIntake intake, ReportMetrics metrics, Clock clock, ResultsProperties properties) {
+      ReportIntake intake, ReportMetrics metrics, Clock clock, ResultsProperties properties, PublishLimits limits) {
     String source = properties.source().toString();
     return inbound -> {
       Map<String, KStream<String, RoutedRecord<byte[]>>> branches = inbound
-          .process(() -> new IntakeStep(intake, metrics, clock, source), Named.as("intake"))
+          .process(() -> new IntakeStep(intake, metrics, clock, source, limits.deadLetterBytes()), Named.as("intake"))
           .split(Named.as("report-"))
           .branch((key, routed) -> routed.output() == IntakeStep.CLASSIFIED, Branched.as("accepted"))
           .defaultBranch(Branched.as("rejected"));

@@ -93,12 +93,23 @@ public final class ReportValidator {
     if (!report.hasSubject() || report.getSubject().isEmpty()) {
       issues.add(ValidationIssue.required("DiagnosticReport.subject", "subject is required: the patient the report is about"));
     }
-    if (accession(inbound).isEmpty()) {
+    Optional<String> accession = accession(inbound);
+    accession.flatMap(Accessions::problem).ifPresent(problem -> issues.add(ValidationIssue.invalid(
+        accessionElement(inbound), problem)));
+    if (accession.isEmpty()) {
       issues.add(ValidationIssue.required("DiagnosticReport.specimen",
           "no accession number: reference a Specimen with accessionIdentifier, or add an identifier typed ACSN"
               + (accessionIdentifierSystems.isEmpty() ? "" : " or with system " + String.join(" or ", accessionIdentifierSystems))));
     }
     return issues;
+  }
+
+  /** Where the report's accession was read from, to name it in an answer. */
+  private String accessionElement(InboundReport inbound) {
+    boolean fromSpecimen = inbound.report().getSpecimen().stream()
+        .anyMatch(ref -> ref.getResource() instanceof org.hl7.fhir.r4.model.Specimen s && Accessions.ofSpecimen(s).isPresent());
+    boolean fromIdentifier = inbound.report().getIdentifier().stream().anyMatch(id -> id.hasValue() && !id.getValue().isBlank());
+    return fromSpecimen || !fromIdentifier ? "Specimen.accessionIdentifier.value" : "DiagnosticReport.identifier.value";
   }
 
   /** The accession: the report's own (DESIGN §3), else the accession of its bundle's only Specimen. */

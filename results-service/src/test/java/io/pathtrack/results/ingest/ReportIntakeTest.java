@@ -24,4 +24,21 @@ class ReportIntakeTest {
     DiagnosticReport report = Fhir.json().parseResource(DiagnosticReport.class, Fhir.json().encodeResourceToString(built));
     assertThat(ReportIntake.copiesTo(report)).containsExactly("Practitioner/dr-okafor", "Practitioner/dr-novak");
   }
+
+  @Test
+  void reportThatWouldBeTooLargeToPublishIsRefusedUpFrontStatingTheLimit() {
+    ReportIntake intake = new ReportIntake(new ReportReader(new PayloadGuard(1024 * 1024)),
+        new io.pathtrack.results.validation.ReportValidator(java.util.List.of()),
+        new io.pathtrack.results.classification.OutcomeClassifier(), nanos -> { }, 20_000);
+    byte[] small = PathologyFixtures.report("S26-2").conclusion("Invasive ductal carcinoma.").json()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(intake.assess(small, "application/fhir+json")).hasSize(1);
+    byte[] large = PathologyFixtures.report("S26-3").conclusion("Invasive ductal carcinoma. " + "Tumour cells. ".repeat(2_000))
+        .json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.assess(large, "application/fhir+json"))
+        .isInstanceOfSatisfying(io.pathtrack.results.validation.ReportRejectedException.class, rejection -> {
+          assertThat(rejection.primary().code()).isEqualTo("too-long");
+          assertThat(rejection.primary().message()).contains("over the limit of 20000 bytes for a published report");
+        });
+  }
 }

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+  /** The largest record any topic accepts: the contract's RecordSizes.MAX_RECORD_BYTES (a test keeps them equal). */
+  public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024 + 512 * 1024;
   private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -134,6 +136,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+    // Every topic accepts the largest record a service may write (RecordSizes.MAX_RECORD_BYTES in the contract).
+    p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+    p.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
     p.putAll(overrides);
     Properties props = new Properties();
     props.putAll(p);
