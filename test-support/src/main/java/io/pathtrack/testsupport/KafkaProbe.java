@@ -26,7 +26,9 @@ public final class KafkaProbe {
   public static void send(String bootstrap, String topic, String key, byte[] value, Map<String, String> headers) {
     Map<String, Object> config = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ACKS_CONFIG, "all");
+        ProducerConfig.ACKS_CONFIG, "all",
+        // As large as any topic accepts, so a test can send what an LIS could.
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES);
     try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
       headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));

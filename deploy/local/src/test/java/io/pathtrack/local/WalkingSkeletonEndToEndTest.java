@@ -40,6 +40,7 @@ class WalkingSkeletonEndToEndTest {
   private static final String OKAFOR_EMAIL = "chidi.okafor@hospital.example";
   private static final String LEE_EMAIL = "ana.lee@hospital.example";
   private static final String NOVAK_EMAIL = "eva.novak@hospital.example";
+  private static final String PATEL_EMAIL = "ravi.patel@hospital.example";
 
   @TempDir
   static Path state;
@@ -180,6 +181,55 @@ class WalkingSkeletonEndToEndTest {
   }
 
   // --- helpers -----------------------------------------------------------------------------------
+
+  /** Hostile or unusual input on every door a record can come in by, as an LIS test harness would send it. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileInputs() {
+    StringBuilder hl7 = new StringBuilder("MSH|^~\\&|LIS|CITYLAB|PATHTRACK|RESULTS|20261126101500||ORU^R01^ORU_R01|BIG-1|P|2.5.1\r"
+        + "PID|1||MRN-1^^^CITYHOSP^MR||Doe^Jane||19700101|F\r"
+        + "OBR|1|ORD-1|E2E-HOSTILE-HL7|60567-5^Pathology report^LN|||20261124093000|||||||||dr-lee^Lee^Anna||||||20261126101000|||F\r");
+    for (int i = 1; i <= 16_000; i++) {
+      hl7.append("OBX|").append(i).append("|TX|22634-0^Gross^LN||Core ").append(i).append(" tan-white.||||||F\r");
+    }
+    byte[] garbage = new byte[1_500_000];
+    new java.util.Random(7).nextBytes(garbage);
+    String xxe = "<?xml version=\"1.0\"?><!--" + "x".repeat(5000) + "--><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+        + "<DiagnosticReport xmlns=\"http://hl7.org/fhir\"><status value=\"final\"/></DiagnosticReport>";
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("0.9 MB HL7 v2 message with 16,000 OBX", Topics.REPORTS_INBOUND,
+            hl7.toString().getBytes(StandardCharsets.UTF_8), "application/hl7-v2"),
+        org.junit.jupiter.params.provider.Arguments.of("1.5 MB of random bytes", Topics.REPORTS_INBOUND, garbage, null),
+        org.junit.jupiter.params.provider.Arguments.of("XML with an entity declaration after a long comment", Topics.REPORTS_INBOUND,
+            xxe.getBytes(StandardCharsets.UTF_8), "application/fhir+xml"),
+        org.junit.jupiter.params.provider.Arguments.of("a classified event that is not FHIR", Topics.REPORTS_CLASSIFIED,
+            "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json"),
+        org.junit.jupiter.params.provider.Arguments.of("a specimen event that is not FHIR", Topics.SPECIMENS,
+            garbage, "application/fhir+json"),
+        org.junit.jupiter.params.provider.Arguments.of("an SLA event that is not FHIR", Topics.SLA_EVENTS,
+            "<html>".getBytes(StandardCharsets.UTF_8), "application/fhir+json"),
+        org.junit.jupiter.params.provider.Arguments.of("an acknowledgement that is not JSON", Topics.NOTIFICATION_ACKS,
+            "\u0000\u0001ack".getBytes(StandardCharsets.UTF_8), "application/json"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("hostileInputs")
+  void afterEachHostileInputAMalignantReportStillAlertsItsPhysicianWithinSeconds(String what, String topic, byte[] value,
+      String contentType) {
+    String accession = "E2E-PILL-" + Math.abs(what.hashCode() % 100_000);
+    Map<String, String> headers = contentType == null ? Map.of() : Map.of(EventHeaders.CONTENT_TYPE, contentType);
+    KafkaProbe.send(bootstrap, topic, "E2E-HOSTILE", value, headers);
+
+    register(specimen(accession).procedure(ProcedureType.US_CORE_NEEDLE).orderedBy("Practitioner/dr-patel").build());
+    int before = messagesTo(PATEL_EMAIL).size();
+    assertThat(postReport(report(accession).conclusion("Left breast core biopsy: invasive ductal carcinoma, grade 3.").json())
+        .status()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(PATEL_EMAIL).size() > before);
+    assertThat(notificationsFor(accession)).anySatisfy(n -> assertThat(n).containsEntry("priority", "urgent"));
+    for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
+      String port = context.getEnvironment().getProperty("local.server.port");
+      assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/health/liveness", "application/json").status())
+          .as(context.getId() + " liveness after " + what).isEqualTo(200);
+    }
+  }
 
   private static void register(Specimen specimen) {
     // Received now, so no turnaround warning or breach joins the result notifications under test.
