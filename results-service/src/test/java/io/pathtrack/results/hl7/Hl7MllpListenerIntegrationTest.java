@@ -324,9 +324,16 @@ class Hl7MllpListenerIntegrationTest {
 
   // --- helpers -----------------------------------------------------------------------------------
 
-  /** Through HAPI's MLLP client: the message parsed (after the repairs a sender would make) and sent. */
+  /**
+   * Through HAPI's MLLP client: the message parsed (after the repairs a sender would make) and sent, on a
+   * new connection when the listener closed the last one for being idle, as an LIS reconnects.
+   */
   private static Message send(String text) throws HL7Exception, LLPException, IOException {
     Message message = client.getPipeParser().parse(Er7Text.normalize(text));
+    if (!connection.isOpen()) {
+      connection = client.newClient("127.0.0.1", mllpPort, false);
+      connection.getInitiator().setTimeout(30, TimeUnit.SECONDS);
+    }
     return connection.getInitiator().sendAndReceive(message);
   }
 
