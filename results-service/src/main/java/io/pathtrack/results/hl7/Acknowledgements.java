@@ -27,9 +27,11 @@ import java.util.Optional;
  * the message's own header so it answers in the sender's version (ERR-2/3/8 from v2.5 on, ERR-1 before):
  * <ul>
  *   <li>AA: accepted;</li>
- *   <li>AE: read, but wrong; one ERR per problem: location (segment, its occurrence, field), HL7 error
- *       code (table 0357), severity E, and the reason in words (ERR-8; ERR-1 and MSA-3 before v2.5);</li>
- *   <li>AR: not processed at all: not an HL7 v2 message, not an ORU^R01, or not stored.</li>
+ *   <li>AE: read, but wrong, or too large to be read; one ERR per problem: location (segment, its
+ *       occurrence, field), HL7 error code (table 0357), severity E, and the reason in words (ERR-8; ERR-1
+ *       and MSA-3 before v2.5). Sending the same message again cannot succeed;</li>
+ *   <li>AR: not processed at all: empty, not an HL7 v2 message, not an ORU^R01, or not stored (ERR-3
+ *       207, the one answer that asks the sender to send it again).</li>
  * </ul>
  */
 public final class Acknowledgements {
@@ -38,13 +40,15 @@ public final class Acknowledgements {
   private static final HapiContext VERSIONED = OruMessages.context(new DefaultModelClassFactory());
   private static final HapiContext CANONICAL = OruMessages.context(new CanonicalModelClassFactory("2.5.1"));
 
+  private static final String TOO_LONG = "too-long";
+
   private static final Map<String, ErrorCode> ERROR_CODES = Map.of(
       "required", ErrorCode.REQUIRED_FIELD_MISSING,
       "structure", ErrorCode.SEGMENT_SEQUENCE_ERROR,
       "code-invalid", ErrorCode.TABLE_VALUE_NOT_FOUND,
       "invalid", ErrorCode.TABLE_VALUE_NOT_FOUND,
       "value", ErrorCode.DATA_TYPE_ERROR,
-      "too-long", ErrorCode.DATA_TYPE_ERROR,
+      TOO_LONG, ErrorCode.DATA_TYPE_ERROR,
       "not-supported", ErrorCode.UNSUPPORTED_MESSAGE_TYPE);
 
   private Acknowledgements() {}
@@ -54,9 +58,13 @@ public final class Acknowledgements {
     return build(received, AcknowledgmentCode.AA, List.of());
   }
 
-  /** AR when the message could not be read, AE when it was read but cannot be accepted. */
+  /**
+   * AR when the message could not be read, AE when it was read but cannot be accepted, or is too large
+   * ({@code too-long}): a sender must not send again what can never succeed.
+   */
   public static Message rejected(String received, ReportRejectedException rejection) {
-    return build(received, rejection.parseFailure() ? AcknowledgmentCode.AR : AcknowledgmentCode.AE, rejection.issues());
+    boolean unread = rejection.parseFailure() && !TOO_LONG.equals(rejection.primary().code());
+    return build(received, unread ? AcknowledgmentCode.AR : AcknowledgmentCode.AE, rejection.issues());
   }
 
   /** AR with one reason (the message could not be kept, or processing failed unexpectedly). */

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,11 @@ import java.util.regex.Pattern;
  * Feeds copied out of PDFs and mail systems end segments with LF or CRLF, leave trailing blanks, wrap
  * long lines, and sometimes lose a line break so that two segments share one line; this repairs each
  * of those and nothing else. Parsing stays HAPI's.
+ *
+ * <p>No repair turns text inside a field into a segment: a line break of another kind than the sender's
+ * segment terminator is a blank, and a glued segment is split off only after the fields that hold free
+ * text. What cannot be told apart here, the sender's own terminator inside a value it failed to escape,
+ * is checked by {@link SegmentOrder}.
  */
 public final class Er7Text {
   /** The media type this service reads and writes HL7 v2 pipe-delimited messages with. */
@@ -28,6 +35,14 @@ public final class Er7Text {
    */
   private static final Set<String> SEGMENT_IDS = Set.of("MSH", "SFT", "PID", "PD1", "NTE", "NK1", "PV1", "PV2",
       "ORC", "OBR", "TQ1", "TQ2", "CTD", "OBX", "FT1", "CTI", "SPM", "DSC");
+
+  /**
+   * The segments after which a lost line break is repaired, and the first field where the break may have
+   * been: after MSH-12 (version id) and after OBX-11 (result status), past every field that holds free
+   * text, so a value such as "benign OBX|3|…" typed into OBX-5 never becomes a segment. The corpus shows
+   * both ("…|VOL_V_50_ORU_R01^NAACCR_CP PID|1|…", "…||||||F OBX|2|…").
+   */
+  private static final Map<String, Integer> GLUED_AFTER_FIELD = Map.of("MSH", 12, "OBX", 11);
 
   private static final Pattern SEGMENT_START = Pattern.compile("^[A-Z][A-Z0-9]{2}(?:[|^~\\\\&]|$)");
 
@@ -65,22 +80,38 @@ public final class Er7Text {
   }
 
   /**
-   * The message with one segment per CR-terminated line: LF and CRLF become CR, blank lines and
-   * trailing blanks go, a line that starts with no segment id continues the segment before it (a
-   * wrapped line), and a known segment id glued after a blank on the same line starts a new segment.
-   * Leading text before the first MSH (a byte-order mark, blanks) is dropped.
+   * True when the sender ends its segments with a bare CR, as the standard prescribes and interface
+   * engines write them; false when it uses LF or CRLF (text that has been through a file, an editor or a
+   * document). The line break that ends MSH decides.
+   */
+  public static boolean crTerminated(String raw) {
+    String text = fromMsh(raw == null ? "" : raw);
+    int cr = text.indexOf('\r');
+    int lf = text.indexOf('\n');
+    if (cr < 0) {
+      return lf < 0;
+    }
+    return (lf < 0 || lf > cr + 1) && !(cr + 1 < text.length() && text.charAt(cr + 1) == '\n');
+  }
+
+  /**
+   * The message with one segment per CR-terminated line. The sender's own segment terminator (see
+   * {@link #crTerminated}) ends segments; the other line-break character inside a line is part of a field
+   * and becomes a blank, so a CR inside a value of an LF-separated message never starts a segment. Blank
+   * lines and trailing blanks go; a line that starts with no segment id continues the segment before it
+   * (a wrapped line); a known segment id glued after a blank on the same line starts a new segment only
+   * where the segment before it may end (after MSH-12 or OBX-11, right after a value with no blank in it,
+   * such as a status code). Leading text before the first MSH (a byte-order mark, blanks) is dropped.
    */
   public static String normalize(String raw) {
-    String text = raw.replace("\r\n", "\r").replace('\n', '\r');
-    int msh = text.indexOf("MSH");
-    if (msh > 0 && text.substring(0, msh).replace("\uFEFF", "").isBlank()) {
-      text = text.substring(msh);
-    }
+    String text = fromMsh(raw);
+    boolean cr = crTerminated(text);
     char fieldSeparator = text.startsWith("MSH") && text.length() > 3 ? text.charAt(3) : '|';
-    Pattern glued = Pattern.compile("\\s+(?=(?:" + String.join("|", SEGMENT_IDS) + ")" + Pattern.quote(String.valueOf(fieldSeparator)) + ")");
+    Pattern glued = Pattern.compile("\\s+(?=(?:" + String.join("|", SEGMENT_IDS) + ")"
+        + Pattern.quote(String.valueOf(fieldSeparator)) + ")");
     List<String> segments = new ArrayList<>();
-    for (String line : text.split("\r")) {
-      String trimmed = line.strip();
+    for (String line : text.split(cr ? "\r" : "\n")) {
+      String trimmed = line.replace(cr ? '\n' : '\r', ' ').strip();
       if (trimmed.isEmpty()) {
         continue;
       }
@@ -89,12 +120,44 @@ public final class Er7Text {
         segments.set(last, segments.get(last) + " " + trimmed);
         continue;
       }
-      for (String part : glued.split(trimmed)) {
-        if (!part.isBlank()) {
-          segments.add(part.strip());
-        }
-      }
+      segments.addAll(unglue(trimmed, glued, fieldSeparator));
     }
     return String.join("\r", segments) + "\r";
+  }
+
+  private static String fromMsh(String raw) {
+    int msh = raw.indexOf("MSH");
+    if (msh > 0 && raw.substring(0, msh).replace("\uFEFF", "").isBlank()) {
+      return raw.substring(msh);
+    }
+    return raw;
+  }
+
+  /** A line cut where a known segment id is glued after a blank at a place the segment before may end. */
+  private static List<String> unglue(String line, Pattern glued, char fieldSeparator) {
+    List<String> parts = new ArrayList<>();
+    Matcher m = glued.matcher(line);
+    int start = 0;
+    while (m.find()) {
+      String before = line.substring(start, m.start());
+      if (mayEndHere(before, fieldSeparator)) {
+        parts.add(before.strip());
+        start = m.end();
+      }
+    }
+    parts.add(line.substring(start).strip());
+    return parts;
+  }
+
+  private static boolean mayEndHere(String segment, char fieldSeparator) {
+    Integer first = segment.length() < 3 ? null : GLUED_AFTER_FIELD.get(segment.substring(0, 3));
+    if (first == null) {
+      return false;
+    }
+    long separators = segment.chars().filter(c -> c == fieldSeparator).count();
+    // MSH-1 is the field separator itself, so MSH counts one more field than its separators
+    long field = segment.startsWith("MSH") ? separators + 1 : separators;
+    String value = segment.substring(segment.lastIndexOf(fieldSeparator) + 1);
+    return field >= first && !value.isEmpty() && value.chars().noneMatch(Character::isWhitespace);
   }
 }

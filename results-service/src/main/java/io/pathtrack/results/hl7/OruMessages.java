@@ -4,8 +4,10 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v251.message.ORU_R01;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.ModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
@@ -14,6 +16,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads an ORU^R01 with HAPI's PipeParser. Every version from 2.3.1 to 2.5.1 (and later ones, which
@@ -47,7 +50,8 @@ public final class OruMessages {
   /**
    * @param raw the message as received, in any of the forms {@link Er7Text#normalize} repairs
    * @throws ReportRejectedException a parse failure (answered AR) when the text is not an HL7 v2
-   *     message or not an ORU^R01
+   *     message or not an ORU^R01; a segment sequence error (answered AE) when its segments are out of
+   *     the order an ORU^R01 has ({@link SegmentOrder})
    */
   public static ORU_R01 read(String raw) {
     String text = Er7Text.normalize(raw);
@@ -61,24 +65,47 @@ public final class OruMessages {
     } catch (HL7Exception | RuntimeException e) {
       throw unreadable("MSH", "not a readable HL7 v2 message: " + e.getMessage());
     }
-    if (message instanceof ORU_R01 oru) {
-      return oru;
+    if (!(message instanceof ORU_R01 oru)) {
+      String type = messageType(message);
+      throw new ReportRejectedException(List.of(new ValidationIssue("MSH-9", "not-supported",
+          "message type " + type + " is not accepted here: send pathology results as ORU^R01")), true);
     }
-    String type = messageType(message);
-    throw new ReportRejectedException(List.of(new ValidationIssue("MSH-9", "not-supported",
-        "message type " + type + " is not accepted here: send pathology results as ORU^R01")), true);
+    List<ValidationIssue> order = SegmentOrder.check(text, Er7Text.crTerminated(raw));
+    if (!order.isEmpty()) {
+      throw new ReportRejectedException(order, false);
+    }
+    return oru;
   }
 
   /** MSH-10, the sender's message control id, when the message has a readable MSH. */
-  public static java.util.Optional<String> controlId(String raw) {
+  public static Optional<String> controlId(String raw) {
+    return header(raw).map(msh -> Fields.get(msh, 10));
+  }
+
+  /** MSH-9-1, the message code (ORU, ACK…), when the message has a readable MSH. */
+  public static Optional<String> messageCode(String raw) {
+    return header(raw).map(msh -> Fields.get(msh, 9));
+  }
+
+  /** MSH-18, the character set the sender names, when the message has a readable MSH that names one. */
+  public static Optional<String> characterSet(String raw) {
+    return header(raw).map(msh -> Fields.get(msh, 18));
+  }
+
+  private static Optional<Segment> header(String raw) {
     String text = Er7Text.normalize(raw == null ? "" : raw);
     if (!text.startsWith("MSH")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.ofNullable(Fields.get(CANONICAL.getPipeParser().getCriticalResponseData(text), 10));
+      PipeParser parser = CANONICAL.getPipeParser();
+      Segment msh = parser.getCriticalResponseData(text);
+      // the critical data holds the fields an answer needs; the rest of MSH (MSH-9) is parsed here
+      String line = text.substring(0, text.indexOf('\r'));
+      parser.parse(msh, line, new EncodingCharacters(text.charAt(3), Terser.get(msh, 2, 0, 1, 1)));
+      return Optional.of(msh);
     } catch (HL7Exception | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -3,13 +3,14 @@ package io.pathtrack.results.ingest;
 import static io.pathtrack.contract.EventHeaders.bytes;
 
 import io.pathtrack.contract.EventHeaders;
+import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a report accepted over REST to {@code pathology.reports.inbound}, as received, before the
+ * Writes a report accepted over REST or MLLP to {@code pathology.reports.inbound}, as received, before the
  * request is answered (the binding is synchronous): the inbound topic holds every report that arrived,
  * and one pipeline classifies and publishes them all.
  */
@@ -24,13 +25,22 @@ public class InboundPublisher {
   }
 
   public void publish(String accession, byte[] body, String contentType, String channel) {
+    publish(accession, body, contentType, channel, Map.of());
+  }
+
+  /**
+   * @param headers further record headers, named in {@link EventHeaders} (a truncated message's
+   *     {@link EventHeaders#TRUNCATED}, {@link EventHeaders#ORIGINAL_SIZE}, {@link EventHeaders#ORIGINAL_SHA256})
+   */
+  public void publish(String accession, byte[] body, String contentType, String channel, Map<String, String> headers) {
     var message = MessageBuilder.withPayload(body)
         .setHeader(KafkaHeaders.KEY, bytes(accession))
         .setHeader(EventHeaders.CONTENT_TYPE, bytes(contentType))
-        .setHeader(EventHeaders.CHANNEL, bytes(channel))
-        .build();
-    if (!bridge.send(BINDING, message)) {
-      throw new IllegalStateException("report for accession " + accession + " could not be written to Kafka");
+        .setHeader(EventHeaders.CHANNEL, bytes(channel));
+    headers.forEach((name, value) -> message.setHeader(name, bytes(value)));
+    if (!bridge.send(BINDING, message.build())) {
+      // no key in the text: exception messages end up in logs, and the key may be an accession
+      throw new IllegalStateException("report could not be written to Kafka (binding " + BINDING + ")");
     }
   }
 }

@@ -1,11 +1,13 @@
 package io.pathtrack.results.pipeline;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pathtrack.results.validation.ReportRejectedException;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
-/** The service's counters and timers, named once. */
+/** The service's counters, gauges and timers, named once. */
 @Component
 public class ReportMetrics {
   private final MeterRegistry meters;
@@ -47,5 +49,26 @@ public class ReportMetrics {
 
   public void duplicate(String channel) {
     meters.counter("pathtrack.reports.duplicates", "channel", channel).increment();
+  }
+
+  /** The MLLP connections being served now. */
+  public void mllpOpenConnections(Supplier<Number> open) {
+    Gauge.builder("pathtrack.mllp.connections.open", open)
+        .description("MLLP connections being served")
+        .register(meters);
+  }
+
+  /**
+   * An MLLP connection closed as soon as it was accepted or during its TLS handshake.
+   *
+   * @param reason {@code max-connections}, {@code not-allowed} (source address) or {@code tls}
+   */
+  public void mllpConnectionRefused(String reason) {
+    meters.counter("pathtrack.mllp.connections.refused", "reason", reason).increment();
+  }
+
+  /** An MLLP connection closed because nothing arrived on it within the idle timeout. */
+  public void mllpConnectionIdleClosed() {
+    meters.counter("pathtrack.mllp.connections.idle.closed").increment();
   }
 }

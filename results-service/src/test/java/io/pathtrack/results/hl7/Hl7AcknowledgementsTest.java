@@ -75,6 +75,16 @@ class Hl7AcknowledgementsTest {
   }
 
   @Test
+  void aMessageTooLargeToReadIsAnsweredAeSoTheSenderDoesNotSendItAgain() throws HL7Exception {
+    // the size check fails before the message is read, yet sending it again can never succeed
+    ReportRejectedException rejection = new ReportRejectedException(List.of(new ValidationIssue("DiagnosticReport",
+        "too-long", "payload of 2000000 bytes is over the limit of 1048576 bytes")), true);
+    Terser ack = read(Acknowledgements.rejected(message("benign.hl7"), rejection));
+    assertThat(ack.get("/MSA-1")).isEqualTo("AE");
+    assertThat(ack.get("/ERR-8")).contains("2000000", "1048576");
+  }
+
+  @Test
   void bytesWithoutAHeaderAreAnsweredArWithNothingToEcho() throws HL7Exception {
     ReportRejectedException rejection = new ReportRejectedException(List.of(ValidationIssue.structure("MSH",
         "not an HL7 v2 message: it must start with an MSH segment")), true);

@@ -30,8 +30,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +53,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * results-service on a real Kafka broker, sent HL7 v2 over a real socket as an LIS sends it: the
  * corpus messages byte for byte through HAPI's MLLP writer (their LF separators and glued segments
  * intact), the team-written ones through HAPI's MLLP client ({@code Initiator.sendAndReceive}), and
- * garbage and broken connections through a plain socket. Started once for the class.
+ * garbage, broken connections and hostile frames (over the size limit, empty, an ACK, two messages, a
+ * segment hidden in a value) through a plain socket. Started once for the class.
  */
 class Hl7MllpListenerIntegrationTest {
   private static final Duration WAIT = Duration.ofSeconds(45);
@@ -233,6 +236,84 @@ class Hl7MllpListenerIntegrationTest {
   }
 
   @Test
+  void aMessageOverTheSizeLimitIsAnsweredAeNamingSizeAndLimitAndKeptTruncatedWithItsSizeAndHash() throws Exception {
+    String big = message("benign.hl7").replace("HL7-B1-0001", "HL7-BIG-0001").replace("S26-HL7-B1", "S26-HL7-BIG")
+        .replace("No atypia.", "No atypia. " + "Benign ducts and stroma. ".repeat(50_000));
+    byte[] sent = big.getBytes(StandardCharsets.UTF_8);
+    assertThat(sent.length).isGreaterThan(1024 * 1024);
+    try (Socket socket = connect()) {
+      Terser answer = parse(exchange(socket, big));
+      assertThat(answer.get("/MSA-1")).as("sending it again cannot succeed").isEqualTo("AE");
+      assertThat(answer.get("/MSA-2")).isEqualTo("HL7-BIG-0001");
+      assertThat(answer.get("/ERR-8")).contains(sent.length + " bytes", "limit of 1048576 bytes");
+      assertThat(parse(exchange(socket, message("atypical.hl7"))).get("/MSA-1"))
+          .as("the next message on the same connection").isEqualTo("AA");
+    }
+    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND, r -> "HL7-BIG-0001".equals(r.key()));
+    assertThat(KafkaProbe.header(kept, EventHeaders.TRUNCATED)).isEqualTo("true");
+    assertThat(KafkaProbe.header(kept, EventHeaders.ORIGINAL_SIZE)).isEqualTo(Integer.toString(sent.length));
+    assertThat(KafkaProbe.header(kept, EventHeaders.ORIGINAL_SHA256))
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent)));
+    assertThat(kept.value()).isEqualTo(Arrays.copyOf(sent, 64 * 1024));
+  }
+
+  @Test
+  void anEmptyFrameIsAnsweredArWithItsReasonAndKept() throws Exception {
+    Terser answer = parse(sendRaw(""));
+    assertThat(answer.get("/MSA-1")).isEqualTo("AR");
+    assertThat(answer.get("/ERR-8")).contains("empty frame");
+    awaitRecord(Topics.REPORTS_INBOUND, r -> r.key().startsWith("hl7v2-") && r.value().length == 0);
+  }
+
+  @Test
+  void aBareAcknowledgementIsNeitherAnsweredNorKeptAndTheConnectionGoesOn() throws Exception {
+    String ack = "MSH|^~\\&|LIS|CITYLAB|PATHTRACK|RESULTS|20261127||ACK^R01^ACK|ACK-T-0001|P|2.5.1\rMSA|AA|PT-0001\r";
+    String next = message("atypical.hl7").replace("HL7-A1-0001", "HL7-A1-AFTER-ACK");
+    try (Socket socket = connect()) {
+      write(socket, ack);
+      Terser answer = parse(exchange(socket, next));
+      assertThat(answer.get("/MSA-2")).as("the first answer is the next message's").isEqualTo("HL7-A1-AFTER-ACK");
+      assertThat(answer.get("/MSA-1")).isEqualTo("AA");
+    }
+    awaitRecord(Topics.REPORTS_INBOUND, r -> new String(r.value(), StandardCharsets.UTF_8).contains("HL7-A1-AFTER-ACK"));
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND))
+        .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("ACK-T-0001"));
+  }
+
+  @Test
+  void twoMessagesInOneFrameAreAnsweredAeNamingTheSecondMshAndKeptThenDeadLettered() throws Exception {
+    String two = message("nondiagnostic.hl7").replace("HL7-N1-0001", "HL7-TWO-0001") + message("benign.hl7");
+    Terser answer = parse(sendRaw(two));
+    assertThat(answer.get("/MSA-1")).isEqualTo("AE");
+    assertThat(answer.get("/MSA-2")).isEqualTo("HL7-TWO-0001");
+    assertThat(answer.get("/ERR-2-1")).isEqualTo("MSH");
+    assertThat(answer.get("/ERR-2-2")).isEqualTo("2");
+    assertThat(answer.get("/ERR-3-1")).isEqualTo("100");
+    assertThat(answer.get("/ERR-8")).contains("one message per frame");
+
+    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND, r -> "HL7-TWO-0001".equals(r.key()));
+    assertThat(kept.value()).isEqualTo(two.getBytes(StandardCharsets.UTF_8));
+    awaitRecord(Topics.REPORTS_INBOUND_DLQ, r -> "HL7-TWO-0001".equals(r.key()));
+  }
+
+  @Test
+  void aFinalDiagnosisSmuggledIntoAValueBehindACarriageReturnIsRefusedAndNeverClassified() throws Exception {
+    String injected = message("benign.hl7").strip().replace("\n", "\r").replace("HL7-B1-0001", "HL7-J1-0001")
+        .replace("S26-HL7-B1", "S26-HL7-J1")
+        .replace("No atypia.||||||F", "No atypia.\rOBX|3|TX|22637-3^Final Diagnosis^LN||Invasive ductal carcinoma.||||||F");
+    Terser answer = parse(sendRaw(injected));
+    assertThat(answer.get("/MSA-1")).isEqualTo("AE");
+    assertThat(answer.get("/ERR(0)-3-1")).isEqualTo("100");
+    assertThat(answer.get("/ERR(1)-2-1")).isEqualTo("OBX");
+    assertThat(answer.get("/ERR(1)-2-2")).isEqualTo("4");
+    assertThat(answer.get("/ERR(1)-2-3")).isEqualTo("1");
+
+    awaitRecord(Topics.REPORTS_INBOUND, r -> "HL7-J1-0001".equals(r.key()));
+    awaitRecord(Topics.REPORTS_INBOUND_DLQ, r -> "HL7-J1-0001".equals(r.key()));
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED)).noneMatch(r -> "S26-HL7-J1".equals(r.key()));
+  }
+
+  @Test
   void receivedAndRejectedMessagesAreCountedForTheHl7Channel() throws Exception {
     send(message("benign.hl7"));
     send(message("invalid-status.hl7"));
@@ -243,23 +324,47 @@ class Hl7MllpListenerIntegrationTest {
 
   // --- helpers -----------------------------------------------------------------------------------
 
-  /** Through HAPI's MLLP client: the message parsed (after the repairs a sender would make) and sent. */
+  /**
+   * Through HAPI's MLLP client: the message parsed (after the repairs a sender would make) and sent, on a
+   * new connection when the listener closed the last one for being idle, as an LIS reconnects.
+   */
   private static Message send(String text) throws HL7Exception, LLPException, IOException {
     Message message = client.getPipeParser().parse(Er7Text.normalize(text));
+    if (!connection.isOpen()) {
+      connection = client.newClient("127.0.0.1", mllpPort, false);
+      connection.getInitiator().setTimeout(30, TimeUnit.SECONDS);
+    }
     return connection.getInitiator().sendAndReceive(message);
   }
 
   /** Through HAPI's MLLP framing on a plain socket: the text exactly as given. Returns the ACK text. */
   private static String sendRaw(String text) throws IOException, LLPException {
+    try (Socket socket = connect()) {
+      return exchange(socket, text);
+    }
+  }
+
+  private static Socket connect() throws IOException {
+    Socket socket = new Socket("127.0.0.1", mllpPort);
+    socket.setSoTimeout(30_000);
+    return socket;
+  }
+
+  /** One frame written with HAPI's MLLP writer, the text exactly as given. */
+  private static void write(Socket socket, String text) throws IOException, LLPException {
     MinLowerLayerProtocol llp = new MinLowerLayerProtocol();
     llp.setCharset(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket("127.0.0.1", mllpPort)) {
-      socket.setSoTimeout(30_000);
-      llp.getWriter(socket.getOutputStream()).writeMessage(text);
-      String ack = llp.getReader(socket.getInputStream()).getMessage();
-      assertThat(ack).as("an acknowledgement").isNotNull();
-      return ack;
-    }
+    llp.getWriter(socket.getOutputStream()).writeMessage(text);
+  }
+
+  /** One frame written and the next answer on the same connection read. */
+  private static String exchange(Socket socket, String text) throws IOException, LLPException {
+    write(socket, text);
+    MinLowerLayerProtocol llp = new MinLowerLayerProtocol();
+    llp.setCharset(StandardCharsets.UTF_8);
+    String ack = llp.getReader(socket.getInputStream()).getMessage();
+    assertThat(ack).as("an acknowledgement").isNotNull();
+    return ack;
   }
 
   private static Terser parse(String ack) throws HL7Exception {

@@ -35,6 +35,42 @@ class Hl7TextTest {
   }
 
   @Test
+  void aSegmentIdTypedIntoAValueIsNotSplitOff() {
+    String line = "OBX|2|TX|22635-7^Microscopic^LN||Benign. OBX|3|TX|22637-3^Final Diagnosis^LN||carcinoma||||||F";
+    assertThat(Er7Text.normalize("MSH|^~\\&|A\r" + line)).isEqualTo("MSH|^~\\&|A\r" + line + "\r");
+  }
+
+  @Test
+  void aGluedSegmentIsSplitOffOnlyRightAfterACodeNotAfterText() {
+    assertThat(Er7Text.normalize("MSH|^~\\&|A\rOBX|1|ST|a||b||||||F OBX|2|ST|c||d||||||final result OBX|3|ST|e"))
+        .isEqualTo("MSH|^~\\&|A\rOBX|1|ST|a||b||||||F\rOBX|2|ST|c||d||||||final result OBX|3|ST|e\r");
+  }
+
+  @Test
+  void aCrInsideAValueOfAnLfSeparatedMessageIsABlankNotASegment() {
+    assertThat(Er7Text.normalize("MSH|^~\\&|A\nOBX|1|TX|x||benign\rOBX|2|TX|22637-3||carcinoma||||||F\n"))
+        .isEqualTo("MSH|^~\\&|A\rOBX|1|TX|x||benign OBX|2|TX|22637-3||carcinoma||||||F\r");
+  }
+
+  @Test
+  void anLfInsideAValueOfACrSeparatedMessageIsABlankNotASegment() {
+    assertThat(Er7Text.normalize("MSH|^~\\&|A\rOBX|1|TX|x||benign\nOBX|2|TX|22637-3||carcinoma||||||F\r"))
+        .isEqualTo("MSH|^~\\&|A\rOBX|1|TX|x||benign OBX|2|TX|22637-3||carcinoma||||||F\r");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "'MSH|^~\\&|A\\rPID|1\\r', true",
+      "'MSH|^~\\&|A\\r\\nPID|1\\r\\n', false",
+      "'MSH|^~\\&|A\\nPID|1\\rOBR|1\\n', false",
+      "'MSH|^~\\&|A\\rPID|1\\nOBR|1\\r', true",
+      "'MSH|^~\\&|A', true"})
+  void theLineBreakThatEndsMshIsTheSendersSegmentTerminator(String text, boolean crTerminated) {
+    String raw = text.replace("\\r", "\r").replace("\\n", "\n");
+    assertThat(Er7Text.crTerminated(raw)).isEqualTo(crTerminated);
+  }
+
+  @Test
   void aWrappedLineContinuesTheSegmentBeforeIt() {
     assertThat(Er7Text.normalize("MSH|^~\\&|A\nOBX|20|TX|Size:|3|about 2.0 x 1.2 cm in greatest\ndimensions||||||F"))
         .isEqualTo("MSH|^~\\&|A\rOBX|20|TX|Size:|3|about 2.0 x 1.2 cm in greatest dimensions||||||F\r");
