@@ -14,7 +14,17 @@ public final class Http {
 
   private Http() {}
 
-  public record Response(int status, String body) {}
+  /** An answer: status, body and headers (header names are compared ignoring case). */
+  public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public Response(int status, String body) {
+      this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   public static Response post(String url, String contentType, String body) {
     return post(url, contentType, body, java.util.Map.of());
@@ -51,10 +61,11 @@ public final class Http {
         .build());
   }
 
-  private static Response send(HttpRequest request) {
+  /** A request built by the caller, for what the helpers above do not cover (a streamed body, another method). */
+  public static Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.directory.Contact;
@@ -75,7 +76,9 @@ public class NotificationDispatcher {
         send(channel, n, to);
         audit(n, "sent", channel.code());
       } catch (DeliveryFailedException | MailException | IllegalStateException | IllegalArgumentException e) {
-        log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(), n.accession(), e.getMessage());
+        // The reason (which may quote a remote server's answer) goes to the audit trail, not the log.
+        log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(),
+            Redaction.accession(n.accession()), Redaction.exception(e));
         failures.add(channel.code() + ": " + e.getMessage());
         audit(n, "failed", channel.code() + ": " + e.getMessage());
       }

@@ -4,8 +4,11 @@ import static io.pathtrack.contract.EventHeaders.bytes;
 
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
+import io.pathtrack.guard.http.FhirIds;
+import io.pathtrack.guard.http.InvalidRequestValue;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.routing.PractitionerReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /notifications/{id}/acknowledge} with {@code {"by": "Practitioner/…"}} (by defaults to the
- * recipient; anyone may acknowledge on their behalf, and the audit trail says who). The request goes to
+ * recipient; anyone may acknowledge on their behalf, and the audit trail says who). The id must be a FHIR
+ * id and {@code by} a practitioner reference, or the answer is 400 naming which. The request goes to
  * {@code pathology.notifications.acks}, keyed by accession, where the engine applies it in order with
  * everything else about that accession; the answer is 202.
  */
@@ -47,9 +51,18 @@ public class AcknowledgementController {
 
   @PostMapping("/notifications/{id}/acknowledge")
   ResponseEntity<Map<String, String>> acknowledge(@PathVariable String id, @RequestBody(required = false) AckBody body) {
+    FhirIds.problem(id).ifPresent(problem -> {
+      throw new InvalidRequestValue("id", "the notification id in the path " + problem);
+    });
+    boolean named = body != null && body.by() != null && !body.by().isBlank();
+    if (named) {
+      PractitionerReference.problem(body.by()).ifPresent(problem -> {
+        throw new InvalidRequestValue("by", "'by' " + problem);
+      });
+    }
     Notification n = notifications.find(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification " + id));
-    String by = body == null || body.by() == null || body.by().isBlank() ? n.recipient() : body.by();
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification with this id"));
+    String by = named ? body.by() : n.recipient();
     if (!request(n, by)) {
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "acknowledgement could not be recorded; retry");
     }

@@ -6,19 +6,26 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import io.pathtrack.guard.http.FhirIds;
+import io.pathtrack.guard.http.OutcomeAnswers;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
+import io.pathtrack.notify.routing.PractitionerReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code /fhir/Communication}: an EHR reads a notification as the Communication it is, and acknowledges
- * it by updating it to {@code completed} (the sender, when given, is who acknowledged).
+ * it by updating it to {@code completed} (the sender, when given, is who acknowledged). An id that is not
+ * a FHIR id, or a sender that is not a practitioner reference, is answered 400 naming it.
  */
 @Component
 public class CommunicationProvider implements IResourceProvider {
@@ -37,21 +44,44 @@ public class CommunicationProvider implements IResourceProvider {
 
   @Read
   public Communication read(@IdParam IdType id) {
-    return notifications.find(id.getIdPart()).map(NotificationCommunications::toCommunication)
-        .orElseThrow(() -> new ResourceNotFoundException(id));
+    return notifications.find(checked(id)).map(NotificationCommunications::toCommunication)
+        .orElseThrow(CommunicationProvider::notFound);
   }
 
   @Update
   public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication update) {
-    Notification n = notifications.find(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    Notification n = notifications.find(checked(id)).orElseThrow(CommunicationProvider::notFound);
     if (update.getStatus() != Communication.CommunicationStatus.COMPLETED) {
       throw new UnprocessableEntityException("only status completed (acknowledged) is accepted; got "
           + (update.hasStatus() ? update.getStatus().toCode() : "none"));
     }
-    String by = update.hasSender() && update.getSender().hasReference() ? update.getSender().getReference() : n.recipient();
+    boolean named = update.hasSender() && update.getSender().hasReference();
+    if (named) {
+      PractitionerReference.problem(update.getSender().getReference()).ifPresent(problem -> {
+        throw invalid("Communication.sender.reference", "the sender (who acknowledged) " + problem);
+      });
+    }
+    String by = named ? update.getSender().getReference() : n.recipient();
     if (!acknowledgements.request(n, by)) {
-      throw new IllegalStateException("acknowledgement could not be recorded");
+      throw new UnclassifiedServerFailureException(503, "the acknowledgement could not be recorded; retry");
     }
     return new MethodOutcome(new IdType("Communication", n.id()), false);
+  }
+
+  /** The id in the path, once it is a FHIR id: it is looked up and becomes part of an event. */
+  private static String checked(IdType id) {
+    String idPart = id.getIdPart();
+    FhirIds.problem(idPart).ifPresent(problem -> {
+      throw invalid("Communication.id", "the Communication id in the path " + problem);
+    });
+    return idPart;
+  }
+
+  private static InvalidRequestException invalid(String expression, String message) {
+    return new InvalidRequestException(message, OutcomeAnswers.outcome(IssueType.VALUE, message, expression));
+  }
+
+  private static ResourceNotFoundException notFound() {
+    return new ResourceNotFoundException("no Communication with this id");
   }
 }

@@ -6,6 +6,7 @@ import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.DueIndex;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
@@ -97,7 +98,9 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
       }
     } catch (RuntimeException e) {
       // One record that cannot be applied is logged and skipped; it must not stop every other notification.
-      log.error("Event {} for {} could not be applied", type, record.key(), e);
+      // Class and place, not the message: a parser's message quotes the record.
+      log.error("Event {} for accession {} could not be applied: {}", type, Redaction.accession(record.key()),
+          Redaction.exception(e));
     }
   }
 

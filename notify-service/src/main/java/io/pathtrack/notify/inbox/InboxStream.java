@@ -1,8 +1,10 @@
 package io.pathtrack.notify.inbox;
 
+import io.pathtrack.guard.http.InvalidRequestValue;
 import io.pathtrack.notify.delivery.ChannelProperties;
 import io.pathtrack.notify.inbox.NotificationLog.Subscription;
 import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.routing.PractitionerReference;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +33,10 @@ class InboxStream {
 
   @GetMapping(path = "/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(@RequestParam String recipient) throws IOException {
+    // The recipient is echoed in the first event: a line break in it would forge events of its own.
+    PractitionerReference.problem(recipient).ifPresent(problem -> {
+      throw new InvalidRequestValue("recipient", "'recipient' " + problem);
+    });
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
     AtomicReference<Subscription> self = new AtomicReference<>();
     Subscription subscription = log.subscribe(n -> {

@@ -1,6 +1,7 @@
 package io.pathtrack.notify.inbox;
 
 import io.pathtrack.contract.Topics;
+import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class InboxWarmUp {
         }
       }
     } catch (RuntimeException e) {
-      log.warn("Inbox warm-up could not read {}: {}", Topics.NOTIFICATIONS, e.getMessage());
+      log.warn("Inbox warm-up could not read {}: {}", Topics.NOTIFICATIONS, Redaction.exception(e));
     }
     log.info("Inbox warm-up applied {} notification events", applied);
   }

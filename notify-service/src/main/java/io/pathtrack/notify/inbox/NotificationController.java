@@ -1,5 +1,7 @@
 package io.pathtrack.notify.inbox;
 
+import io.pathtrack.guard.http.FhirIds;
+import io.pathtrack.guard.http.InvalidRequestValue;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,10 @@ class NotificationController {
 
   @GetMapping("/{id}")
   NotificationView one(@PathVariable String id) {
+    FhirIds.problem(id).ifPresent(problem -> {
+      throw new InvalidRequestValue("id", "the notification id in the path " + problem);
+    });
     return log.find(id).map(NotificationView::of)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification " + id));
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification with this id"));
   }
 }

@@ -1,5 +1,6 @@
 package io.pathtrack.notify.inbox;
 
+import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationState;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public class NotificationLog {
     } catch (RuntimeException e) {
       // The change is applied and on the topic whatever a listener does; one broken listener (a viewer's
       // stream) must not fail the event for the log or for the other listeners.
-      log.warn("Inbox listener failed on notification {}: {}", change.id(), e.toString());
+      log.warn("Inbox listener failed on notification {}: {}", change.id(), Redaction.exception(e));
     }
   }
 

@@ -15,7 +15,11 @@ final class Refusals {
     OperationOutcome oo = new OperationOutcome();
     oo.addIssue()
         .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-        .setCode(e.conflict() ? OperationOutcome.IssueType.CONFLICT : OperationOutcome.IssueType.REQUIRED)
+        .setCode(switch (e.kind()) {
+          case REQUIRED -> OperationOutcome.IssueType.REQUIRED;
+          case INVALID -> OperationOutcome.IssueType.VALUE;
+          case CONFLICT -> OperationOutcome.IssueType.CONFLICT;
+        })
         .setDiagnostics(e.getMessage())
         .addExpression(e.expression());
     return e.conflict() ? new ResourceVersionConflictException(e.getMessage(), null, oo)

@@ -54,6 +54,6 @@ class SpecimenBoardController {
   @GetMapping("/{accession}")
   SpecimenView timeline(@PathVariable String accession) {
     return store.find(accession).map(r -> SpecimenView.of(r, true))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no specimen " + accession));
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no specimen with this accession"));
   }
 }

@@ -19,6 +19,7 @@ import io.pathtrack.specimen.registration.SpecimenRegistration;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
 import io.pathtrack.specimen.registration.SpecimenStore;
 import io.pathtrack.specimen.sla.SpecimenRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -89,7 +90,8 @@ public class SpecimenProvider implements IResourceProvider {
       @OperationParam(name = "reason") StringType reason,
       @OperationParam(name = "time") DateTimeType time) {
     LifecycleStatus to = LifecycleStatus.fromCode(status.getValue()).orElseThrow(() -> Refusals.of(new RegistrationException(
-        "status", "unknown lifecycle status '" + status.getValue() + "'", false)));
+        "status", "unknown lifecycle status; it is one of " + Arrays.stream(LifecycleStatus.values()).map(LifecycleStatus::code).toList(),
+        RegistrationException.Kind.INVALID)));
     try {
       Specimen specimen = registration.transition(id.getIdPart(), to,
           Optional.ofNullable(time).map(t -> t.getValue().toInstant()), reason == null ? null : reason.getValue());

@@ -4,8 +4,10 @@ import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import io.pathtrack.specimen.registration.SpecimenRegistration;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /fhir} with a transaction Bundle of Specimens and ServiceRequests: each Specimen is
- * registered with the order it references; an order no Specimen references registers on its own.
+ * registered with the order it references; an order no Specimen references registers on its own. Every
+ * entry is checked before the first is registered, so a refused entry leaves nothing registered.
  */
 @Component
 public class SpecimenTransactionProvider {
@@ -41,30 +44,34 @@ public class SpecimenTransactionProvider {
       }
     }
     Set<Resource> usedOrders = new HashSet<>();
+    List<Specimen> specimens = new ArrayList<>();
+    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+      if (e.getResource() instanceof Specimen specimen) {
+        for (Reference r : specimen.getRequest()) {
+          Resource order = r.getResource() instanceof Resource resolved ? resolved : byUrl.get(r.getReference());
+          if (order instanceof ServiceRequest sr) {
+            ServiceRequest contained = sr.copy();
+            contained.setId("order");
+            specimen.addContained(contained);
+            r.setReference("#order");
+            r.setResource(null);
+            usedOrders.add(order);
+          }
+        }
+        specimens.add(specimen);
+      }
+    }
     Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
     try {
       for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-        if (e.getResource() instanceof Specimen specimen) {
-          for (Reference r : specimen.getRequest()) {
-            Resource order = r.getResource() instanceof Resource resolved ? resolved : byUrl.get(r.getReference());
-            if (order instanceof ServiceRequest sr) {
-              ServiceRequest contained = sr.copy();
-              contained.setId("order");
-              specimen.addContained(contained);
-              r.setReference("#order");
-              r.setResource(null);
-              usedOrders.add(order);
-            }
-          }
-          String accession = registration.register(specimen);
-          response.addEntry().getResponse().setStatus("201 Created").setLocation("Specimen/" + accession);
+        if (e.getResource() instanceof ServiceRequest order && !usedOrders.contains(order)) {
+          specimens.add(SpecimenRegistration.orderedSpecimen(order));
         }
       }
-      for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-        if (e.getResource() instanceof ServiceRequest order && !usedOrders.contains(order)) {
-          String accession = registration.registerOrder(order);
-          response.addEntry().getResponse().setStatus("201 Created").setLocation("Specimen/" + accession);
-        }
+      specimens.forEach(SpecimenRegistration::check);
+      for (Specimen specimen : specimens) {
+        String accession = registration.register(specimen);
+        response.addEntry().getResponse().setStatus("201 Created").setLocation("Specimen/" + accession);
       }
     } catch (RegistrationException e) {
       throw Refusals.of(e);

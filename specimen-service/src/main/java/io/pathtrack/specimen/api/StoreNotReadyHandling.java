@@ -4,7 +4,11 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import io.pathtrack.guard.http.OutcomeAnswers;
 import io.pathtrack.specimen.registration.SpecimenStore;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,14 +16,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * While Kafka Streams restores or rebalances, the specimen state cannot be read: both APIs answer 503
- * with Retry-After instead of an error.
+ * with Retry-After and an OperationOutcome instead of an error. This advice comes before the service
+ * guard's, which answers every other failure.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class StoreNotReadyHandling {
 
   @ExceptionHandler(SpecimenStore.NotReady.class)
   ResponseEntity<String> notReady(SpecimenStore.NotReady e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").body(e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+        .contentType(OutcomeAnswers.FHIR_JSON)
+        .body(OutcomeAnswers.json(OutcomeAnswers.outcome(OperationOutcome.IssueType.TRANSIENT, e.getMessage())));
   }
 
   /** The same for the FHIR API: HAPI turns this exception into a 503 with an OperationOutcome. */

@@ -7,6 +7,7 @@ import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.guard.Redaction;
 import io.pathtrack.specimen.sla.DueTimer;
 import io.pathtrack.specimen.sla.DueTimerIndex;
 import io.pathtrack.specimen.sla.SlaClock;
@@ -100,7 +101,9 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
       }
     } catch (RuntimeException e) {
       // A record that cannot be applied is logged and skipped: one bad record must not stop every specimen.
-      log.error("Specimen event {} for {} could not be applied", type, record.key(), e);
+      // Class and place, not the message: a parser's message quotes the record.
+      log.error("Specimen event {} for accession {} could not be applied: {}", type, Redaction.accession(record.key()),
+          Redaction.exception(e));
     }
   }
 
@@ -205,7 +208,8 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
           }
         }
       } catch (RuntimeException e) {
-        log.warn("Report for {} could not be read for its specimen: {}", accession, e.getMessage());
+        log.warn("Report for accession {} could not be read for its specimen: {}", Redaction.accession(accession),
+            Redaction.exception(e));
       }
     }
     Specimen specimen = new Specimen();

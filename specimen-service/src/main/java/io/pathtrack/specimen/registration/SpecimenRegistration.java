@@ -3,10 +3,12 @@ package io.pathtrack.specimen.registration;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.specimen.SpecimenProperties;
 import io.pathtrack.specimen.lifecycle.LifecycleStatus;
 import io.pathtrack.specimen.lifecycle.SpecimenEvents;
 import io.pathtrack.specimen.lifecycle.SpecimenLifecycle;
+import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +31,9 @@ public class SpecimenRegistration {
   /** The output binding to {@code pathology.specimens}. */
   public static final String BINDING = "specimens-out";
 
+  /** The longest ordering-practitioner reference accepted: it travels as an event header. */
+  static final int MAX_REFERENCE_LENGTH = 256;
+
   private final StreamBridge bridge;
   private final Clock clock;
   private final SpecimenStore store;
@@ -43,22 +48,33 @@ public class SpecimenRegistration {
 
   /** A refusal to register or move a specimen, naming the element at fault. */
   public static class RegistrationException extends RuntimeException {
+    /** Why: an element is missing, a value cannot be used (both 422), or the specimen's state forbids it (409). */
+    public enum Kind { REQUIRED, INVALID, CONFLICT }
+
     private final String expression;
-    private final boolean conflict;
+    private final Kind kind;
 
     public RegistrationException(String expression, String message, boolean conflict) {
+      this(expression, message, conflict ? Kind.CONFLICT : Kind.REQUIRED);
+    }
+
+    public RegistrationException(String expression, String message, Kind kind) {
       super(message);
       this.expression = expression;
-      this.conflict = conflict;
+      this.kind = kind;
     }
 
     public String expression() {
       return expression;
     }
 
+    public Kind kind() {
+      return kind;
+    }
+
     /** True when the request is valid but the specimen's state does not allow it (HTTP 409). */
     public boolean conflict() {
-      return conflict;
+      return kind == Kind.CONFLICT;
     }
   }
 
@@ -68,8 +84,7 @@ public class SpecimenRegistration {
    * @return the accession number
    */
   public String register(Specimen specimen) {
-    String accession = Accessions.ofSpecimen(specimen).orElseThrow(() -> new RegistrationException(
-        "Specimen.accessionIdentifier", "accessionIdentifier is required: the lab's accession number of the specimen", false));
+    String accession = check(specimen);
     SpecimenLifecycle.register(specimen);
     publish(EventTypes.SPECIMEN_REGISTERED, accession, specimen);
     return accession;
@@ -80,8 +95,48 @@ public class SpecimenRegistration {
    * from the order's identifier typed ACSN (or its referenced Specimen).
    */
   public String registerOrder(ServiceRequest order) {
+    return register(orderedSpecimen(order));
+  }
+
+  /**
+   * Checks that a specimen can be registered — its accession and its requester reference can travel as a
+   * Kafka key and event headers — without registering it.
+   *
+   * @return the accession number
+   */
+  public static String check(Specimen specimen) {
+    String accession = accessionOf(specimen);
+    SpecimenOrders.orderingPractitioner(specimen).flatMap(SpecimenRegistration::referenceProblem)
+        .ifPresent(problem -> {
+          throw new RegistrationException("ServiceRequest.requester.reference", problem, Kind.INVALID);
+        });
+    return accession;
+  }
+
+  /**
+   * The specimen's accession, trimmed, once it is known to be usable as a Kafka key, an event header and a
+   * resource id ({@link Accessions#problem}); otherwise a refusal naming the element, which does not repeat
+   * the value.
+   */
+  public static String accessionOf(Specimen specimen) {
+    String accession = Accessions.ofSpecimen(specimen).orElseThrow(() -> new RegistrationException(
+        "Specimen.accessionIdentifier", "accessionIdentifier is required: the lab's accession number of the specimen", false));
+    Accessions.problem(accession).ifPresent(problem -> {
+      throw new RegistrationException("Specimen.accessionIdentifier.value", problem, Kind.INVALID);
+    });
+    return accession;
+  }
+
+  /**
+   * The ordered specimen an order on its own stands for, the order contained; its accession comes from the
+   * order's identifier typed ACSN, or from the Specimen the order references.
+   */
+  public static Specimen orderedSpecimen(ServiceRequest order) {
     Optional<String> accession = order.getIdentifier().stream().filter(Accessions::isAccessionType)
-        .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst();
+        .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).map(String::trim).findFirst();
+    accession.flatMap(Accessions::problem).ifPresent(problem -> {
+      throw new RegistrationException("ServiceRequest.identifier.value", problem, Kind.INVALID);
+    });
     Specimen specimen = order.getSpecimen().stream().map(Reference::getResource)
         .filter(Specimen.class::isInstance).map(Specimen.class::cast).findFirst().orElseGet(Specimen::new);
     if (!specimen.hasAccessionIdentifier()) {
@@ -98,14 +153,30 @@ public class SpecimenRegistration {
     if (!specimen.hasSubject() && order.hasSubject()) {
       specimen.setSubject(order.getSubject());
     }
-    return register(specimen);
+    check(specimen);
+    return specimen;
+  }
+
+  /** The requester reference becomes an event header: no control characters, a sane length. */
+  private static Optional<String> referenceProblem(String reference) {
+    if (reference.length() > MAX_REFERENCE_LENGTH) {
+      return Optional.of("the requester reference is " + reference.length() + " characters long, over the limit of "
+          + MAX_REFERENCE_LENGTH);
+    }
+    if (reference.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return Optional.of("the requester reference contains control characters (CR, LF, tab…), which are refused");
+    }
+    return Optional.empty();
   }
 
   /** Moves a registered specimen to {@code to}; a rejection needs a reason. */
   public Specimen transition(String accession, LifecycleStatus to, Optional<Instant> at, String reason) {
+    Accessions.problem(accession).ifPresent(problem -> {
+      throw new RegistrationException("Specimen.id", "the specimen id in the path is its accession, and " + problem, Kind.INVALID);
+    });
     var record = store.find(accession).orElseThrow(() -> new RegistrationException(
         "Specimen.accessionIdentifier", "no specimen with accession " + accession, false));
-    Specimen specimen = io.pathtrack.contract.SpecimenOrders.parse(record.specimenJson());
+    Specimen specimen = SpecimenOrders.parse(record.specimenJson());
     LifecycleStatus from = SpecimenLifecycle.status(specimen).orElse(LifecycleStatus.ORDERED);
     if (!from.next().contains(to)) {
       throw new RegistrationException("Specimen.extension:lifecycle-status",

@@ -1,0 +1,69 @@
+package io.pathtrack.guard.http;
+
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The HTTP edge of every service ({@code pathtrack.http.*}): security headers on every answer, a request
+ * body limit on every endpoint, and OperationOutcome error answers from Spring MVC, the error page and
+ * every HAPI FHIR server — no class names, messages or stack traces, a reference for what was unexpected.
+ * Runs before Spring Boot's error handling so its error page takes the place of Boot's.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(HttpEdgeProperties.class)
+public class HttpEdgeAutoConfiguration {
+
+  /** First of all filters, on every dispatch, so even an answer that fails early has the headers. */
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(HttpEdgeProperties properties) {
+    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(properties.contentSecurityPolicy()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+        DispatcherType.FORWARD, DispatcherType.INCLUDE);
+    return registration;
+  }
+
+  /** Before anything that reads a body (a service's own filters, HAPI, Spring MVC). */
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpEdgeProperties properties) {
+    var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
+  }
+
+  @Bean
+  MvcErrorAnswers mvcErrorAnswers(HttpEdgeProperties properties) {
+    return new MvcErrorAnswers(properties.maxBodySize().toBytes());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(ErrorController.class)
+  ErrorPageAnswers errorPageAnswers(ObjectProvider<ErrorAttributes> errorAttributes, HttpEdgeProperties properties) {
+    return new ErrorPageAnswers(errorAttributes, properties.maxBodySize().toBytes());
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RestfulServer.class)
+  static class FhirServers {
+    /** Static: a post-processor is created before the other beans; the limit is read when a server appears. */
+    @Bean
+    static RestfulServerGuard restfulServerGuard(ObjectProvider<HttpEdgeProperties> properties) {
+      return new RestfulServerGuard(() -> properties.getObject().maxBodySize().toBytes());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.pathtrack.guard.http;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Sets the browser-facing security headers on every answer — FHIR, JSON, server-sent events, errors,
+ * actuator — before anything else runs, so they are there however the answer ends: {@code nosniff} (a JSON
+ * answer is never run as a script or page), a {@code Content-Security-Policy} that allows nothing by default,
+ * and {@code Referrer-Policy: no-referrer} (URLs carry accession numbers). Registered for every dispatch,
+ * the error page's included; setting a header twice is harmless.
+ */
+class SecurityHeadersFilter implements Filter {
+  static final String NOSNIFF = "X-Content-Type-Options";
+  static final String CSP = "Content-Security-Policy";
+  static final String REFERRER_POLICY = "Referrer-Policy";
+
+  private final String contentSecurityPolicy;
+
+  SecurityHeadersFilter(String contentSecurityPolicy) {
+    this.contentSecurityPolicy = contentSecurityPolicy;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (response instanceof HttpServletResponse http && !http.isCommitted()) {
+      http.setHeader(NOSNIFF, "nosniff");
+      http.setHeader(CSP, contentSecurityPolicy);
+      http.setHeader(REFERRER_POLICY, "no-referrer");
+    }
+    chain.doFilter(request, response);
+  }
+}
