@@ -196,27 +196,35 @@ class WalkingSkeletonEndToEndTest {
         + "<DiagnosticReport xmlns=\"http://hl7.org/fhir\"><status value=\"final\"/></DiagnosticReport>";
     return java.util.stream.Stream.of(
         org.junit.jupiter.params.provider.Arguments.of("0.9 MB HL7 v2 message with 16,000 OBX", Topics.REPORTS_INBOUND,
-            hl7.toString().getBytes(StandardCharsets.UTF_8), "application/hl7-v2"),
-        org.junit.jupiter.params.provider.Arguments.of("1.5 MB of random bytes", Topics.REPORTS_INBOUND, garbage, null),
+            hl7.toString().getBytes(StandardCharsets.UTF_8), "application/hl7-v2", null),
+        org.junit.jupiter.params.provider.Arguments.of("1.5 MB of random bytes", Topics.REPORTS_INBOUND, garbage, null,
+            Topics.REPORTS_INBOUND_DLQ),
         org.junit.jupiter.params.provider.Arguments.of("XML with an entity declaration after a long comment", Topics.REPORTS_INBOUND,
-            xxe.getBytes(StandardCharsets.UTF_8), "application/fhir+xml"),
+            xxe.getBytes(StandardCharsets.UTF_8), "application/fhir+xml", Topics.REPORTS_INBOUND_DLQ),
         org.junit.jupiter.params.provider.Arguments.of("a classified event that is not FHIR", Topics.REPORTS_CLASSIFIED,
-            "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json"),
+            "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json", Topics.SPECIMENS_DLQ),
         org.junit.jupiter.params.provider.Arguments.of("a specimen event that is not FHIR", Topics.SPECIMENS,
-            garbage, "application/fhir+json"),
+            garbage, "application/fhir+json", Topics.NOTIFICATIONS_DLQ),
         org.junit.jupiter.params.provider.Arguments.of("an SLA event that is not FHIR", Topics.SLA_EVENTS,
-            "<html>".getBytes(StandardCharsets.UTF_8), "application/fhir+json"),
+            "<html>".getBytes(StandardCharsets.UTF_8), "application/fhir+json", Topics.NOTIFICATIONS_DLQ),
         org.junit.jupiter.params.provider.Arguments.of("an acknowledgement that is not JSON", Topics.NOTIFICATION_ACKS,
-            "\u0000\u0001ack".getBytes(StandardCharsets.UTF_8), "application/json"));
+            "\u0000\u0001ack".getBytes(StandardCharsets.UTF_8), "application/json", Topics.NOTIFICATIONS_DLQ));
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.MethodSource("hostileInputs")
   void afterEachHostileInputAMalignantReportStillAlertsItsPhysicianWithinSeconds(String what, String topic, byte[] value,
-      String contentType) {
+      String contentType, String deadLetterTopic) {
     String accession = "E2E-PILL-" + Math.abs(what.hashCode() % 100_000);
+    String key = "E2E-HOSTILE-" + Math.abs(what.hashCode() % 100_000);
     Map<String, String> headers = contentType == null ? Map.of() : Map.of(EventHeaders.CONTENT_TYPE, contentType);
-    KafkaProbe.send(bootstrap, topic, "E2E-HOSTILE", value, headers);
+    KafkaProbe.send(bootstrap, topic, key, value, headers);
+    if (deadLetterTopic != null) {
+      // Set aside with its reason, where the people fixing feeds look, not dropped.
+      await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(bootstrap, deadLetterTopic).stream()
+          .anyMatch(r -> key.equals(r.key()) && topic.equals(KafkaProbe.header(r, EventHeaders.ORIGINAL_TOPIC))
+              && KafkaProbe.header(r, EventHeaders.REJECTION_REASON) != null));
+    }
 
     register(specimen(accession).procedure(ProcedureType.US_CORE_NEEDLE).orderedBy("Practitioner/dr-patel").build());
     int before = messagesTo(PATEL_EMAIL).size();

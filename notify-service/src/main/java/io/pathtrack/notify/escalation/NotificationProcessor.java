@@ -3,10 +3,10 @@ package io.pathtrack.notify.escalation;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.streams.RecordRefusedException;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.DueIndex;
 import io.pathtrack.contract.streams.RoutedRecord;
-import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
@@ -21,8 +21,6 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class NotificationProcessor extends ContextualProcessor<String, String, String, RoutedRecord<String>> {
   static final int NOTIFICATIONS = 0;
   static final int AUDIT = 1;
-  private static final Logger log = LoggerFactory.getLogger(NotificationProcessor.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final NotificationEngine engine;
@@ -70,37 +67,30 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   public void process(Record<String, String> record) {
     recordTime = record.timestamp();
     String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
-    if (record.key() == null || type == null) {
-      return;
-    }
+    // A record that cannot be applied throws: the stream's exception handler sets it aside on
+    // pathology.notifications.dlq with the reason and the stream goes on with the next one.
+    RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
     Instant now = clock.instant();
     AccessionNotifications state = load(record.key());
-    try {
-      NotificationEngine.Step step = switch (type) {
-        case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
-            .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, copiesTo(record.headers()), now))
-            .orElse(null);
-        case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED ->
-            engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
-        case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
-            type.equals(EventTypes.SLA_BREACH), record.key(),
-            Instant.parse(EventHeaders.last(record.headers(), EventHeaders.DUE_TIME)),
-            Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ORDERING_PRACTITIONER)),
-            Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ID)).orElse(type + record.key())), now);
-        case EventTypes.NOTIFICATION_ACK_REQUESTED -> {
-          AckRequest ack = JSON.readValue(record.value(), AckRequest.class);
-          yield engine.onAcknowledged(state, ack.notificationId(), ack.by(), now);
-        }
-        default -> null;
-      };
-      if (step != null) {
-        apply(step, now);
+    NotificationEngine.Step step = switch (type) {
+      case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
+          .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, copiesTo(record.headers()), now))
+          .orElse(null);
+      case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED ->
+          engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
+      case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
+          type.equals(EventTypes.SLA_BREACH), record.key(),
+          Instant.parse(EventHeaders.last(record.headers(), EventHeaders.DUE_TIME)),
+          Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ORDERING_PRACTITIONER)),
+          Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ID)).orElse(type + record.key())), now);
+      case EventTypes.NOTIFICATION_ACK_REQUESTED -> {
+        AckRequest ack = JSON.readValue(record.value(), AckRequest.class);
+        yield engine.onAcknowledged(state, ack.notificationId(), ack.by(), now);
       }
-    } catch (RuntimeException e) {
-      // One record that cannot be applied is logged and skipped; it must not stop every other notification.
-      // Class and place, not the message: a parser's message quotes the record.
-      log.error("Event {} for accession {} could not be applied: {}", type, Redaction.accession(record.key()),
-          Redaction.exception(e));
+      default -> null;
+    };
+    if (step != null) {
+      apply(step, now);
     }
   }
 

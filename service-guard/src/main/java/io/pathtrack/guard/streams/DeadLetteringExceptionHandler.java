@@ -1,5 +1,6 @@
 package io.pathtrack.guard.streams;
 
+import io.pathtrack.contract.streams.RecordRefusedException;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,8 +50,10 @@ public final class DeadLetteringExceptionHandler
     }
     boolean written = sink.write(new DeadLetterSink.Failure("processing", context.processorNodeId(), context.topic(),
         context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue(), context.headers(),
-        exception, "the record could not be processed at " + context.processorNodeId()
-            + " (" + exception.getClass().getSimpleName() + ")"));
+        exception, exception instanceof RecordRefusedException refused
+            ? "the record was refused at " + context.processorNodeId() + ": " + refused.getMessage()
+            : "the record could not be processed at " + context.processorNodeId()
+                + " (" + exception.getClass().getSimpleName() + ")"));
     return written ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
   }
 

@@ -4,6 +4,7 @@ import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.streams.RecordRefusedException;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.RoutedRecord;
@@ -88,22 +89,15 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   public void process(Record<String, String> record) {
     recordTime = record.timestamp();
     String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
-    if (record.key() == null || type == null) {
-      return;
-    }
-    try {
-      if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
-          || type.equals(EventTypes.SPECIMEN_REPORTED)) {
-        onSpecimen(record.key(), record.value(), type);
-      } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
-        ClassifiedReportEvent.fromHeaders(record.key(), record.headers())
-            .ifPresent(event -> onReport(event, record.value()));
-      }
-    } catch (RuntimeException e) {
-      // A record that cannot be applied is logged and skipped: one bad record must not stop every specimen.
-      // Class and place, not the message: a parser's message quotes the record.
-      log.error("Specimen event {} for accession {} could not be applied: {}", type, Redaction.accession(record.key()),
-          Redaction.exception(e));
+    // A record that cannot be applied throws: the stream's exception handler sets it aside on
+    // pathology.specimens.dlq with the reason and the stream goes on with the next one.
+    RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
+    if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
+        || type.equals(EventTypes.SPECIMEN_REPORTED)) {
+      onSpecimen(record.key(), record.value(), type);
+    } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
+      ClassifiedReportEvent.fromHeaders(record.key(), record.headers())
+          .ifPresent(event -> onReport(event, record.value()));
     }
   }
 
