@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Structure-aware mutations of FHIR JSON: a seed is read as a JSON tree, fields are deleted, duplicated,
@@ -24,10 +21,6 @@ final class FhirJsonMutator {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String NEST = "\u0000nest\u0000";
-
-  /** Where a report states its findings (DESIGN §4 evidence levels); Observations are removed whole. */
-  static final Set<String> DIAGNOSTIC_FIELDS = Set.of("conclusion", "conclusionCode", "result", "presentedForm",
-      "text", "valueString", "valueCodeableConcept", "hasMember", "component", "note", "interpretation", "section");
 
   static final List<String> CONTENT_TYPES = List.of("application/fhir+json", "application/json",
       "application/fhir+json; charset=utf-8", "application/json+fhir", "text/plain", "");
@@ -48,7 +41,7 @@ final class FhirJsonMutator {
     List<String> recipe = new ArrayList<>(List.of(seeds.get(index).name()));
     boolean empty = choices.oneIn(5);
     if (empty) {
-      root = withoutDiagnosticContent(root);
+      root = DiagnosticContent.removedFrom(root);
       recipe.add("without-diagnostic-content");
     }
     String text = mutate(root, choices, !empty, recipe);
@@ -123,40 +116,6 @@ final class FhirJsonMutator {
       }
     }
     return text;
-  }
-
-  /** The tree with every Observation and every field findings are stated in taken out. */
-  static JsonNode withoutDiagnosticContent(JsonNode root) {
-    if (root instanceof ObjectNode object) {
-      object.remove(DIAGNOSTIC_FIELDS);
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (mayStateFindings(field.getValue()) || field.getValue() instanceof ObjectNode o && mayStateFindings(o.get("resource"))) {
-          fields.remove();
-        } else {
-          withoutDiagnosticContent(field.getValue());
-        }
-      }
-    } else if (root instanceof ArrayNode array) {
-      for (int i = array.size() - 1; i >= 0; i--) {
-        JsonNode item = array.get(i);
-        if (mayStateFindings(item) || item instanceof ObjectNode o && mayStateFindings(o.get("resource"))) {
-          array.remove(i);
-        } else {
-          withoutDiagnosticContent(item);
-        }
-      }
-    }
-    return root;
-  }
-
-  /** Observations, and any resource not known to hold no findings (Media, DocumentReference…). */
-  private static boolean mayStateFindings(JsonNode node) {
-    return node instanceof ObjectNode o && !"DiagnosticReport".equals(o.path("resourceType").asText())
-        && !"Bundle".equals(o.path("resourceType").asText()) && o.has("resourceType")
-        && !List.of("Patient", "Specimen", "ServiceRequest", "Practitioner", "Organization", "Encounter",
-            "PractitionerRole", "MessageHeader", "Composition", "Device").contains(o.path("resourceType").asText());
   }
 
   private JsonNode retyped(JsonNode value, FuzzChoices choices, boolean diagnosticAllowed) {

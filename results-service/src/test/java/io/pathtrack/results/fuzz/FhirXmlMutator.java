@@ -58,7 +58,7 @@ final class FhirXmlMutator {
   FhirXmlMutator(List<Seeds.Seed> jsonSeeds) {
     for (Seeds.Seed seed : jsonSeeds) {
       xml(seed.text()).ifPresent(xml -> seeds.add(new XmlSeed(seed.name(), xml, false)));
-      String empty = FhirJsonMutator.write(FhirJsonMutator.withoutDiagnosticContent(FhirJsonMutator.read(seed.text())), false);
+      String empty = FhirJsonMutator.write(DiagnosticContent.removedFrom(FhirJsonMutator.read(seed.text())), false);
       xml(empty).ifPresent(xml -> seedsWithoutFindings.add(new XmlSeed(seed.name(), xml, true)));
     }
   }
