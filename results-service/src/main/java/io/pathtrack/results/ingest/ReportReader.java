@@ -60,6 +60,10 @@ public final class ReportReader {
       resource = parser.parseResource(text);
     } catch (DataFormatException e) {
       throw parseFailure("DiagnosticReport", "cannot be parsed: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // HAPI's parser fails with other exceptions on some malformed bundles (an entry whose resource is
+      // not an object, a request method outside the HTTP verbs): such a payload is just as unreadable
+      throw parseFailure("DiagnosticReport", "cannot be parsed: " + e);
     }
     if (!invalid.issues.isEmpty()) {
       throw new ReportRejectedException(invalid.issues, false);

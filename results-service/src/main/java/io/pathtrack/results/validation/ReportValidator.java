@@ -83,7 +83,11 @@ public final class ReportValidator {
       issues.add(ValidationIssue.invalid("DiagnosticReport.status", "status '" + report.getStatus().toCode()
           + "' carries no result; send partial, preliminary, final, amended, corrected, appended or entered-in-error"));
     }
-    if (report.hasStatus() && SIGNED_OUT.contains(report.getStatus()) && !report.hasIssued() && !report.hasEffective()) {
+    // an issued or effective element with only extensions (data-absent-reason, say) does not say when
+    boolean saysWhen = report.getIssuedElement().getValue() != null
+        || report.hasEffectiveDateTimeType() && report.getEffectiveDateTimeType().getValue() != null
+        || report.hasEffectivePeriod() && (report.getEffectivePeriod().getStart() != null || report.getEffectivePeriod().getEnd() != null);
+    if (report.hasStatus() && SIGNED_OUT.contains(report.getStatus()) && !saysWhen) {
       issues.add(ValidationIssue.required("DiagnosticReport.issued",
           "a " + report.getStatus().toCode() + " report must say when it was issued (issued or effective[x])"));
     }
@@ -92,6 +96,12 @@ public final class ReportValidator {
     }
     if (!report.hasSubject() || report.getSubject().isEmpty()) {
       issues.add(ValidationIssue.required("DiagnosticReport.subject", "subject is required: the patient the report is about"));
+    }
+    // FHIR Extension.url is required (1..1): an extension that does not say what it is cannot be read,
+    // nor told apart from the outcome extensions this service adds
+    if (report.getExtension().stream().anyMatch(e -> !e.hasUrl())
+        || report.getModifierExtension().stream().anyMatch(e -> !e.hasUrl())) {
+      issues.add(ValidationIssue.required("DiagnosticReport.extension", "every extension must have its url"));
     }
     Optional<String> accession = accession(inbound);
     accession.flatMap(Accessions::problem).ifPresent(problem -> issues.add(ValidationIssue.invalid(

@@ -25,6 +25,21 @@ class ReportValidatorTest {
   }
 
   @Test
+  void extensionWithoutUrlIsNamed() {
+    DiagnosticReport report = PathologyFixtures.report("S26-1").conclusion("Benign.").build();
+    report.addExtension().setValue(new org.hl7.fhir.r4.model.StringType("no url"));
+    assertThat(validator.check(report)).extracting(ValidationIssue::expression).containsExactly("DiagnosticReport.extension");
+  }
+
+  @Test
+  void finalReportWhoseIssuedHasNoValueMustStillSayWhen() {
+    DiagnosticReport report = PathologyFixtures.report("S26-1").conclusion("Benign.").issued(null).build();
+    report.getIssuedElement().addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+        new org.hl7.fhir.r4.model.CodeType("unknown"));
+    assertThat(validator.check(report)).extracting(ValidationIssue::expression).containsExactly("DiagnosticReport.issued");
+  }
+
+  @Test
   void issuesBecomeAnOperationOutcomeWithExpressions() {
     var outcome = OperationOutcomes.of(List.of(ValidationIssue.required("DiagnosticReport.subject", "subject is required")));
     assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("DiagnosticReport.subject");
