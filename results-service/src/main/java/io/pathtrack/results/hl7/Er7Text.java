@@ -107,7 +107,8 @@ public final class Er7Text {
     String text = fromMsh(raw);
     boolean cr = crTerminated(text);
     char fieldSeparator = text.startsWith("MSH") && text.length() > 3 ? text.charAt(3) : '|';
-    Pattern glued = Pattern.compile("\\s+(?=(?:" + String.join("|", SEGMENT_IDS) + ")"
+    // One try per run of blanks, taken whole (possessive): splitting stays linear however long the run.
+    Pattern glued = Pattern.compile("(?<!\\s)\\s++(?=(?:" + String.join("|", SEGMENT_IDS) + ")"
         + Pattern.quote(String.valueOf(fieldSeparator)) + ")");
     List<String> segments = new ArrayList<>();
     for (String line : text.split(cr ? "\r" : "\n")) {

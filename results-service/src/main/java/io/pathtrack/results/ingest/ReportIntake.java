@@ -155,7 +155,8 @@ public final class ReportIntake {
       return report.getMeta().getVersionId();
     }
     String status = report.getStatus().toCode();
-    return report.hasIssued() ? status + "@" + report.getIssued().toInstant() : status;
+    // issued may be present with only extensions (a data-absent-reason): then the status alone versions it
+    return report.getIssuedElement().getValue() != null ? status + "@" + report.getIssued().toInstant() : status;
   }
 
   static Optional<String> orderingPractitioner(DiagnosticReport report) {

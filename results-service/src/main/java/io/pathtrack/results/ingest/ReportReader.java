@@ -63,7 +63,8 @@ public final class ReportReader {
     } catch (RuntimeException e) {
       // HAPI's parser fails with other exceptions on some malformed bundles (an entry whose resource is
       // not an object, a request method outside the HTTP verbs): such a payload is just as unreadable
-      throw parseFailure("DiagnosticReport", "cannot be parsed: " + e);
+      throw parseFailure("DiagnosticReport", "cannot be parsed: a resource or element in it is malformed"
+          + " (an empty resourceType, an entry whose resource is not an object, an unknown request method)");
     }
     if (!invalid.issues.isEmpty()) {
       throw new ReportRejectedException(invalid.issues, false);

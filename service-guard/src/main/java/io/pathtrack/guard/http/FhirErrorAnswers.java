@@ -43,6 +43,13 @@ public class FhirErrorAnswers {
    */
   @Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = LAST)
   public BaseServerResponseException classify(RequestDetails details, Throwable exception) {
+    boolean answered = exception instanceof BaseServerResponseException answer && answer.getStatusCode() < 500;
+    if (!answered && !(exception instanceof DataFormatException) && thrownByParser(exception)) {
+      InvalidRequestException invalid = new InvalidRequestException(
+          "the body cannot be parsed as FHIR: a resource or element in it is malformed");
+      invalid.setOperationOutcome(OutcomeAnswers.outcome(IssueType.STRUCTURE, invalid.getMessage()));
+      return invalid;
+    }
     if (exception instanceof BaseServerResponseException answer) {
       return safe(answer, details);
     }
@@ -52,6 +59,26 @@ public class FhirErrorAnswers {
       return invalid;
     }
     return unexpected(exception, details);
+  }
+
+  /**
+   * HAPI's parser fails on some malformed bodies with exceptions other than DataFormatException (an empty
+   * resourceType in a contained resource, a bundle entry whose resource is not an object): the body is then as
+   * unreadable as with a DataFormatException, and the answer is 400, not 500.
+   */
+  static boolean thrownByParser(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        String type = frame.getClassName();
+        if (type.startsWith("ca.uhn.fhir.parser.")) {
+          return true;
+        }
+        if (type.startsWith("ca.uhn.fhir.rest.server.") || type.startsWith("io.pathtrack.")) {
+          break;
+        }
+      }
+    }
+    return false;
   }
 
   /** The answer as it will be sent, whatever a service's hook made of it. */
