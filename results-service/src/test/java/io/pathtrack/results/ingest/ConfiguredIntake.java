@@ -16,7 +16,8 @@ public final class ConfiguredIntake {
   public static ReportIntake asConfigured() {
     ResultsProperties properties = properties();
     IntakeConfiguration configuration = new IntakeConfiguration();
-    return configuration.reportIntake(configuration.payloadGuard(properties), properties, new SimpleMeterRegistry());
+    return configuration.reportIntake(configuration.payloadGuard(properties), properties, new SimpleMeterRegistry(),
+        PublishLimits.forProducerLimit(io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES));
   }
 
   /** {@code pathtrack.results.*} as {@code results-service.yaml} sets it. */
