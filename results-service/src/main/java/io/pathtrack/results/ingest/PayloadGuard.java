@@ -65,9 +65,24 @@ public final class PayloadGuard {
    * with the precise parse error.
    */
   private static boolean declaresDoctype(byte[] payload) {
-    XMLStreamReader reader = null;
+    // Read twice: as the UTF-8 text HAPI is given (whatever the prolog declares), and as bytes in the encoding
+    // the document declares or its byte-order mark says, as an HTTP server with that charset would decode it.
     try {
-      reader = HARDENED.createXMLStreamReader(new ByteArrayInputStream(payload));
+      if (declaresDoctype(HARDENED.createXMLStreamReader(new java.io.StringReader(new String(payload, StandardCharsets.UTF_8))))) {
+        return true;
+      }
+    } catch (XMLStreamException | RuntimeException unreadable) {
+      // not read this way; the other reading decides
+    }
+    try {
+      return declaresDoctype(HARDENED.createXMLStreamReader(new ByteArrayInputStream(payload)));
+    } catch (XMLStreamException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  private static boolean declaresDoctype(XMLStreamReader reader) {
+    try {
       while (reader.hasNext()) {
         if (reader.next() == XMLStreamConstants.DTD) {
           return true;
@@ -77,12 +92,10 @@ public final class PayloadGuard {
     } catch (XMLStreamException | RuntimeException e) {
       return false;
     } finally {
-      if (reader != null) {
-        try {
-          reader.close();
-        } catch (XMLStreamException ignored) {
-          // nothing was opened that outlives the reader
-        }
+      try {
+        reader.close();
+      } catch (XMLStreamException ignored) {
+        // nothing was opened that outlives the reader
       }
     }
   }

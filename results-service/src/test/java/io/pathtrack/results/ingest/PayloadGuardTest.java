@@ -26,6 +26,13 @@ class PayloadGuardTest {
   }
 
   @Test
+  void doctypeInATextThatDeclaresAnotherEncodingThanItsOwnIsRefused() {
+    // Read as UTF-8 text by the parser whatever it declares: the guarantee reads it the same way.
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!--" + "x".repeat(4_092) + "-->" + DOCTYPE + REPORT;
+    assertRefusedAsSecurity(xml.getBytes(StandardCharsets.UTF_8), "application/fhir+xml");
+  }
+
+  @Test
   void xmlWithoutDoctypeIsLetThrough() {
     String xml = "<?xml version=\"1.0\"?><!--" + "padding ".repeat(1_000) + "-->" + REPORT;
     assertThatCode(() -> guard.check(xml.getBytes(StandardCharsets.UTF_8), "application/fhir+xml")).doesNotThrowAnyException();
