@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The one-command local stack: a real Kafka broker in this JVM, an SMTP sink, the three services and a
@@ -74,9 +75,42 @@ public final class LocalStack {
 
     lis.start(Duration.ofMillis(setting("pathtrack.lis.interval.ms", 2500)));
     MeterRegistry meters = services.results().getBean(MeterRegistry.class);
+    Map<String, ConfigurableApplicationContext> contexts = Map.of("results-service", services.results(),
+        "specimen-service", services.specimen(), "notify-service", services.notifications());
     while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-      System.out.print("\r" + summary(meters, smtp));
+      System.out.print("\r" + summary(meters, smtp) + health(contexts));
       System.out.flush();
+    }
+  }
+
+  /**
+   * Dead letters of every service, and any service whose liveness probe is DOWN: in one process nobody restarts
+   * a stopped stream, so the line says so rather than go on counting as if all were well.
+   */
+  static String health(Map<String, ConfigurableApplicationContext> contexts) {
+    long deadLetters = 0;
+    java.util.List<String> down = new java.util.ArrayList<>();
+    for (Map.Entry<String, ConfigurableApplicationContext> e : new java.util.TreeMap<>(contexts).entrySet()) {
+      deadLetters += count(e.getValue().getBean(MeterRegistry.class), "pathtrack.dead.letters", Map.of());
+      if (!live(e.getValue())) {
+        down.add(e.getKey());
+      }
+    }
+    return "| dead letters " + deadLetters + (down.isEmpty() ? " | all live   " : " | DOWN: " + String.join(", ", down) + "   ");
+  }
+
+  private static boolean live(ConfigurableApplicationContext context) {
+    String port = context.getEnvironment().getProperty("local.server.port");
+    try {
+      var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
+          .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -88,7 +122,7 @@ public final class LocalStack {
           .append(count(meters, "pathtrack.reports.classified", Map.of("outcome", o.code())));
     }
     line.append(" | rejected ").append(count(meters, "pathtrack.reports.rejected", Map.of()));
-    line.append(" | emails sent ").append(smtp.getReceivedMessages().length).append("   ");
+    line.append(" | emails sent ").append(smtp.getReceivedMessages().length).append(' ');
     return line.toString();
   }
 

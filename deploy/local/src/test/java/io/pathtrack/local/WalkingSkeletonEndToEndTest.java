@@ -237,6 +237,8 @@ class WalkingSkeletonEndToEndTest {
       assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/health/liveness", "application/json").status())
           .as(context.getId() + " liveness after " + what).isEqualTo(200);
     }
+    assertThat(LocalStack.health(Map.of("results-service", services.results(), "specimen-service", services.specimen(),
+        "notify-service", services.notifications()))).contains("| all live");
   }
 
   private static void register(Specimen specimen) {

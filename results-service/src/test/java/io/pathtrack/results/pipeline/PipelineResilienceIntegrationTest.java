@@ -91,6 +91,8 @@ class PipelineResilienceIntegrationTest {
     assertThat(rest.body()).contains("for a published report");
     assertThat(probe("/actuator/health/liveness").status()).isEqualTo(200);
     assertThat(probe("/actuator/health/readiness").status()).isEqualTo(200);
+    // Consumer lag of the pipeline, to alert on a stream that falls behind.
+    assertThat(metrics()).contains("kafka_consumer_fetch_manager_records_lag_max");
   }
 
   @Test

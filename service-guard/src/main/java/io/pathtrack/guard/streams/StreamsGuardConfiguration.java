@@ -54,20 +54,14 @@ public class StreamsGuardConfiguration {
   }
 
   /**
-   * Primary, because the Kafka Streams binder applies only a unique configurer; it applies the others (Spring
-   * Boot's Kafka Streams metrics) itself.
+   * Primary, because the Kafka Streams binder applies only a unique configurer, and Spring Boot adds one of its
+   * own for Kafka Streams metrics (which the binder binds itself).
    */
   @Bean
   @Primary
   StreamsBuilderFactoryBeanConfigurer deadLetteringStreams(DeadLetterSinks sinks, ObjectProvider<MeterRegistry> meters,
-      ObjectProvider<Clock> clock, ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers) {
-    return new StreamsBuilderFactoryBeanConfigurer() {
-      @Override
-      public void configure(StreamsBuilderFactoryBean factory) {
-        configurers.orderedStream().filter(other -> other != this).forEach(other -> other.configure(factory));
-        guard(factory, sinks, meters, clock);
-      }
-    };
+      ObjectProvider<Clock> clock) {
+    return factory -> guard(factory, sinks, meters, clock);
   }
 
   private static void guard(StreamsBuilderFactoryBean factory, DeadLetterSinks sinks, ObjectProvider<MeterRegistry> meters,
