@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.testsupport.Http;
-import io.pathtrack.testsupport.TestKafka;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,13 +33,8 @@ class HttpEdgeTest {
 
   @BeforeAll
   static void start() {
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.mllp.port=0");
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
-    io.pathtrack.testsupport.StreamsReady.await(service, Duration.ofSeconds(120));
+    service = ResultsServiceHarness.run(state);
+    base = ResultsServiceHarness.base(service);
   }
 
   @AfterAll

@@ -49,14 +49,9 @@ class ResultsServiceIntegrationTest {
   @BeforeAll
   static void start() {
     bootstrap = TestKafka.bootstrapServers();
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + bootstrap,
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.max-report-size=64KB",
-        "--pathtrack.results.mllp.port=0");
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
-    io.pathtrack.testsupport.StreamsReady.await(service, Duration.ofSeconds(120));
+    service = ResultsServiceHarness.run(state,
+        "--pathtrack.results.max-report-size=64KB");
+    base = ResultsServiceHarness.base(service);
   }
 
   @AfterAll

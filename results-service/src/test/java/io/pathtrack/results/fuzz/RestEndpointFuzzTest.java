@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Topics;
-import io.pathtrack.results.ResultsServiceApplication;
+import io.pathtrack.results.ResultsServiceHarness;
 import io.pathtrack.results.ingest.ConfiguredIntake;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.PathologyFixtures;
-import io.pathtrack.testsupport.StreamsReady;
 import io.pathtrack.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.URI;
@@ -48,13 +47,8 @@ class RestEndpointFuzzTest {
   @BeforeAll
   static void start() {
     bootstrap = TestKafka.bootstrapServers();
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + bootstrap,
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.mllp.port=0");
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/fhir";
-    StreamsReady.await(service, Duration.ofSeconds(120));
+    service = ResultsServiceHarness.run(state);
+    base = ResultsServiceHarness.base(service) + "/fhir";
   }
 
   @AfterAll

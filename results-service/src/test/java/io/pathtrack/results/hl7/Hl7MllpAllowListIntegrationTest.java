@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pathtrack.results.ResultsServiceApplication;
-import io.pathtrack.testsupport.TestKafka;
+import io.pathtrack.results.ResultsServiceHarness;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -35,14 +34,10 @@ class Hl7MllpAllowListIntegrationTest {
 
   @BeforeAll
   static void start() {
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.mllp.port=0",
+    service = ResultsServiceHarness.runWithoutWaiting(state,
         "--pathtrack.results.mllp.allowed-sources=10.0.0.0/8,192.0.2.7");
     meters = service.getBean(MeterRegistry.class);
-    mllpPort = Integer.parseInt(service.getEnvironment().getProperty(MllpListener.LOCAL_PORT_PROPERTY));
+    mllpPort = ResultsServiceHarness.mllpPort(service);
   }
 
   @AfterAll

@@ -11,8 +11,7 @@ import ca.uhn.hl7v2.parser.DefaultModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pathtrack.results.ResultsServiceApplication;
-import io.pathtrack.testsupport.TestKafka;
+import io.pathtrack.results.ResultsServiceHarness;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -49,19 +48,15 @@ class Hl7MllpConnectionLimitsIntegrationTest {
     try (ServerSocket free = new ServerSocket(0)) {
       closedPort = free.getLocalPort();
     }
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+    service = ResultsServiceHarness.runWithoutWaiting(state,
         "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + closedPort,
         "--spring.cloud.stream.kafka.binder.configuration.default.api.timeout.ms=3000",
         "--spring.cloud.stream.kafka.binder.configuration.request.timeout.ms=3000",
         "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=3000",
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.mllp.port=0",
         "--pathtrack.results.mllp.max-connections=2",
         "--pathtrack.results.mllp.idle-timeout=" + IDLE_TIMEOUT.toSeconds() + "s");
     meters = service.getBean(MeterRegistry.class);
-    mllpPort = Integer.parseInt(service.getEnvironment().getProperty(MllpListener.LOCAL_PORT_PROPERTY));
+    mllpPort = ResultsServiceHarness.mllpPort(service);
   }
 
   @AfterAll

@@ -14,7 +14,7 @@ import ca.uhn.hl7v2.parser.DefaultModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Topics;
-import io.pathtrack.results.ResultsServiceApplication;
+import io.pathtrack.results.ResultsServiceHarness;
 import io.pathtrack.results.classification.OutcomeClassifier;
 import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.PayloadGuard;
@@ -74,13 +74,9 @@ class Hl7MllpListenerIntegrationTest {
   @BeforeAll
   static void start() throws Exception {
     bootstrap = TestKafka.bootstrapServers();
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + bootstrap,
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
-        "--pathtrack.results.mllp.port=0");
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
-    mllpPort = Integer.parseInt(service.getEnvironment().getProperty(MllpListener.LOCAL_PORT_PROPERTY));
+    service = ResultsServiceHarness.runWithoutWaiting(state);
+    base = ResultsServiceHarness.base(service);
+    mllpPort = ResultsServiceHarness.mllpPort(service);
     clientThreads = Executors.newCachedThreadPool();
     client = OruMessages.context(new DefaultModelClassFactory());
     client.setExecutorService(clientThreads);

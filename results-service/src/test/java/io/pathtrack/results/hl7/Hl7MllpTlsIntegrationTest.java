@@ -10,7 +10,7 @@ import ca.uhn.hl7v2.util.Terser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.Topics;
-import io.pathtrack.results.ResultsServiceApplication;
+import io.pathtrack.results.ResultsServiceHarness;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.TestKafka;
 import java.io.IOException;
@@ -59,23 +59,19 @@ class Hl7MllpTlsIntegrationTest {
   @BeforeAll
   static void start() {
     bootstrap = TestKafka.bootstrapServers();
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + bootstrap,
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
+    service = ResultsServiceHarness.runWithoutWaiting(state,
         "--spring.ssl.bundle.jks.mllp.keystore.location=classpath:hl7/tls/server.p12",
         "--spring.ssl.bundle.jks.mllp.keystore.password=changeit",
         "--spring.ssl.bundle.jks.mllp.keystore.type=PKCS12",
         "--spring.ssl.bundle.jks.mllp.truststore.location=classpath:hl7/tls/trust.p12",
         "--spring.ssl.bundle.jks.mllp.truststore.password=changeit",
         "--spring.ssl.bundle.jks.mllp.truststore.type=PKCS12",
-        "--pathtrack.results.mllp.port=0",
         "--pathtrack.results.mllp.tls.enabled=true",
         "--pathtrack.results.mllp.tls.bundle=mllp",
         "--pathtrack.results.mllp.tls.client-auth=need",
         "--pathtrack.results.mllp.allowed-sources=127.0.0.1/32,10.0.0.0/8");
     meters = service.getBean(MeterRegistry.class);
-    mllpPort = Integer.parseInt(service.getEnvironment().getProperty(MllpListener.LOCAL_PORT_PROPERTY));
+    mllpPort = ResultsServiceHarness.mllpPort(service);
   }
 
   @AfterAll

@@ -8,7 +8,7 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Topics;
-import io.pathtrack.results.ResultsServiceApplication;
+import io.pathtrack.results.ResultsServiceHarness;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.TestKafka;
@@ -50,14 +50,10 @@ class PipelineResilienceIntegrationTest {
   @BeforeAll
   static void start() {
     bootstrap = TestKafka.bootstrapServers();
-    service = ResultsServiceApplication.builder().run(
-        "--spring.kafka.bootstrap-servers=" + bootstrap,
-        "--server.port=0",
-        "--RESULTS_STATE_DIR=" + state,
+    service = ResultsServiceHarness.run(state,
         "--pathtrack.results.mllp.enabled=false",
         "--spring.cloud.stream.kafka.streams.binder.configuration.max.request.size=" + PRODUCER_LIMIT);
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
-    io.pathtrack.testsupport.StreamsReady.await(service, Duration.ofSeconds(120));
+    base = ResultsServiceHarness.base(service);
   }
 
   @AfterAll
