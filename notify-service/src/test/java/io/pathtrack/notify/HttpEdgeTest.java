@@ -1,5 +1,8 @@
 package io.pathtrack.notify;
 
+import static io.pathtrack.testsupport.EdgeAnswers.assertNoInternals;
+import static io.pathtrack.testsupport.EdgeAnswers.assertSecurityHeaders;
+import static io.pathtrack.testsupport.EdgeAnswers.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -219,21 +222,5 @@ class HttpEdgeTest {
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     assertSecurityHeaders(r);
     service.awaitNotifications("N-EDGE-1", l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state"))));
-  }
-
-  private static OperationOutcome outcome(Http.Response r) {
-    assertThat(r.header("Content-Type")).as(r.body()).contains("json");
-    return Fhir.json().parseResource(OperationOutcome.class, r.body());
-  }
-
-  private static void assertNoInternals(String body) {
-    assertThat(body).doesNotContain("java.", "org.springframework", "org.apache", "Exception", "ca.uhn", "tools.jackson",
-        "com.fasterxml", "io.pathtrack", "\tat ");
-  }
-
-  private static void assertSecurityHeaders(Http.Response r) {
-    assertThat(r.header("X-Content-Type-Options")).as("nosniff").isEqualTo("nosniff");
-    assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-    assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
   }
 }

@@ -1,9 +1,11 @@
 package io.pathtrack.results;
 
+import static io.pathtrack.testsupport.EdgeAnswers.assertNoInternals;
+import static io.pathtrack.testsupport.EdgeAnswers.assertSecurityHeaders;
+import static io.pathtrack.testsupport.EdgeAnswers.outcome;
 import static io.pathtrack.testsupport.PathologyFixtures.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pathtrack.contract.Fhir;
 import io.pathtrack.testsupport.Http;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -100,21 +102,5 @@ class HttpEdgeTest {
     assertThat(fhirMissing.status()).isBetween(400, 499);
     assertNoInternals(fhirMissing.body());
     assertSecurityHeaders(fhirMissing);
-  }
-
-  private static OperationOutcome outcome(Http.Response r) {
-    assertThat(r.header("Content-Type")).as(r.body()).contains("json");
-    return Fhir.json().parseResource(OperationOutcome.class, r.body());
-  }
-
-  private static void assertNoInternals(String body) {
-    assertThat(body).doesNotContain("java.", "org.springframework", "org.apache", "Exception", "ca.uhn", "tools.jackson",
-        "com.fasterxml", "\tat ");
-  }
-
-  private static void assertSecurityHeaders(Http.Response r) {
-    assertThat(r.header("X-Content-Type-Options")).as("nosniff").isEqualTo("nosniff");
-    assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-    assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
   }
 }

@@ -1,5 +1,8 @@
 package io.pathtrack.specimen;
 
+import static io.pathtrack.testsupport.EdgeAnswers.assertNoInternals;
+import static io.pathtrack.testsupport.EdgeAnswers.assertSecurityHeaders;
+import static io.pathtrack.testsupport.EdgeAnswers.outcome;
 import static io.pathtrack.testsupport.PathologyFixtures.specimen;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -205,21 +208,5 @@ class HttpEdgeTest {
 
   private static Http.Response postSpecimen(String json) {
     return Http.post(service.base() + "/fhir/Specimen", "application/fhir+json", json);
-  }
-
-  private static OperationOutcome outcome(Http.Response r) {
-    assertThat(r.header("Content-Type")).as(r.body()).contains("json");
-    return Fhir.json().parseResource(OperationOutcome.class, r.body());
-  }
-
-  private static void assertNoInternals(String body) {
-    assertThat(body).doesNotContain("java.", "org.springframework", "org.apache", "Exception", "ca.uhn", "tools.jackson",
-        "com.fasterxml", "\tat ");
-  }
-
-  private static void assertSecurityHeaders(Http.Response r) {
-    assertThat(r.header("X-Content-Type-Options")).as("nosniff").isEqualTo("nosniff");
-    assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-    assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
   }
 }
