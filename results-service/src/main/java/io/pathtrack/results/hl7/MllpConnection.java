@@ -30,9 +30,12 @@ final class MllpConnection implements Runnable {
   private final ResultMessageReceiver receiver;
   private final ReportMetrics metrics;
   private final Duration idleTimeout;
+  private final Duration frameTimeout;
   private final String peer;
 
-  MllpConnection(Socket socket, ResultMessageReceiver receiver, ReportMetrics metrics, Duration idleTimeout) {
+  MllpConnection(Socket socket, ResultMessageReceiver receiver, ReportMetrics metrics, Duration idleTimeout,
+      Duration frameTimeout) {
+    this.frameTimeout = frameTimeout;
     this.socket = socket;
     this.receiver = receiver;
     this.metrics = metrics;
@@ -75,7 +78,8 @@ final class MllpConnection implements Runnable {
   }
 
   private void serve() throws IOException, LLPException {
-    MllpFrameReader frames = new MllpFrameReader(socket.getInputStream(), receiver.maxBytes(), receiver.truncateTo());
+    MllpFrameReader frames = new MllpFrameReader(socket.getInputStream(), receiver.maxBytes(), receiver.truncateTo(),
+        frameTimeout, System::nanoTime);
     // the ACK in UTF-8 unless its MSH-18 (copied from the message) names another character set
     MinLowerLayerProtocol llp = new MinLowerLayerProtocol(true);
     llp.setCharset(StandardCharsets.UTF_8);

@@ -4,6 +4,8 @@ import ca.uhn.hl7v2.llp.MllpConstants;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -28,6 +30,8 @@ final class MllpFrameReader {
   private final InputStream in;
   private final long maxBytes;
   private final int keepBytes;
+  private final long frameTimeoutNanos;
+  private final LongSupplier nanoTime;
   private final byte[] buffer = new byte[8192];
   private int position;
   private int limit;
@@ -37,9 +41,19 @@ final class MllpFrameReader {
    * @param keepBytes how much of a larger frame is kept (at most {@code maxBytes})
    */
   MllpFrameReader(InputStream in, long maxBytes, int keepBytes) {
+    this(in, maxBytes, keepBytes, Duration.ofDays(1), System::nanoTime);
+  }
+
+  /**
+   * @param frameTimeout the longest one frame may take to arrive
+   * @param nanoTime the monotonic clock it is measured with
+   */
+  MllpFrameReader(InputStream in, long maxBytes, int keepBytes, Duration frameTimeout, LongSupplier nanoTime) {
     this.in = in;
     this.maxBytes = maxBytes;
     this.keepBytes = (int) Math.min(keepBytes, maxBytes);
+    this.frameTimeoutNanos = frameTimeout.toNanos();
+    this.nanoTime = nanoTime;
   }
 
   /** Something other than MLLP on the connection. */
@@ -72,12 +86,17 @@ final class MllpFrameReader {
   }
 
   private MllpFrame content() throws IOException {
+    long started = nanoTime.getAsLong();
     MessageDigest sha256 = sha256();
     ByteArrayOutputStream kept = new ByteArrayOutputStream(Math.min(keepBytes, 8192));
     long size = 0;
     while (true) {
       if (position == limit && fill() == -1) {
         throw new ProtocolException("the connection closed inside a frame, after " + size + " bytes");
+      }
+      if (nanoTime.getAsLong() - started > frameTimeoutNanos) {
+        throw new ProtocolException("a frame took longer than " + Duration.ofNanos(frameTimeoutNanos).toSeconds()
+            + " s to arrive (" + size + " bytes so far)");
       }
       int end = indexOf(END);
       int stop = end < 0 ? limit : end;

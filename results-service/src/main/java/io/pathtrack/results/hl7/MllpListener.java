@@ -187,7 +187,8 @@ public class MllpListener implements SmartLifecycle {
       return;
     }
     open.add(socket);
-    MllpConnection connection = new MllpConnection(socket, receiver, metrics, properties.idleTimeout());
+    MllpConnection connection = new MllpConnection(socket, receiver, metrics, properties.idleTimeout(),
+        properties.frameTimeout());
     try {
       workers.execute(() -> {
         try {

@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnections connections served at once, one thread each; a connection beyond them is closed
  *     as soon as it is accepted
  * @param idleTimeout a connection on which nothing arrives for this long is closed
+ * @param frameTimeout the longest one frame may take to arrive, however steadily its bytes trickle in: a sender
+ *     that trickles a byte now and then within the idle timeout is closed after it, so it cannot hold a slot
  * @param truncateTo how much of a message over the size limit is kept on the inbound topic
  * @param allowedSources the addresses a connection may come from, as CIDR blocks ({@code 10.0.0.0/8},
  *     {@code 192.0.2.7/32}, {@code 2001:db8::/32}); empty for any
@@ -27,6 +29,7 @@ public record MllpProperties(
     @DefaultValue("2575") int port,
     @DefaultValue("50") int maxConnections,
     @DefaultValue("60s") Duration idleTimeout,
+    @DefaultValue("5m") Duration frameTimeout,
     @DefaultValue("64KB") DataSize truncateTo,
     @DefaultValue List<String> allowedSources,
     @DefaultValue Tls tls) {
@@ -37,6 +40,9 @@ public record MllpProperties(
     }
     if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.toMillis() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("pathtrack.results.mllp.idle-timeout must be positive and under 24 days");
+    }
+    if (frameTimeout.isNegative() || frameTimeout.isZero()) {
+      throw new IllegalArgumentException("pathtrack.results.mllp.frame-timeout must be positive");
     }
     if (truncateTo.toBytes() < 1 || truncateTo.toBytes() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("pathtrack.results.mllp.truncate-to must be between 1 byte and 2 GB");

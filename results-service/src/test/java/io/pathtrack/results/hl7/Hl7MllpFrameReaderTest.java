@@ -100,6 +100,37 @@ class Hl7MllpFrameReaderTest {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
+  @Test
+  void aFrameThatTricklesInLongerThanTheFrameTimeoutClosesTheConnection() {
+    // Each read "takes" a minute on the clock the reader is given: within any idle timeout, but the frame as a
+    // whole outlasts a five-minute frame timeout.
+    long[] now = {0};
+    InputStream trickle = new InputStream() {
+      private final byte[] bytes = "\u000bMSH|^~\\&|slow and steady".getBytes(StandardCharsets.UTF_8);
+      private int next;
+
+      @Override
+      public int read() {
+        now[0] += java.time.Duration.ofMinutes(1).toNanos();
+        return next < bytes.length ? bytes[next++] : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        int c = read();
+        if (c == -1) {
+          return -1;
+        }
+        b[off] = (byte) c;
+        return 1;
+      }
+    };
+    MllpFrameReader reader = new MllpFrameReader(trickle, 1000, 100, java.time.Duration.ofMinutes(5), () -> now[0]);
+    org.assertj.core.api.Assertions.assertThatThrownBy(reader::next)
+        .isInstanceOf(MllpFrameReader.ProtocolException.class)
+        .hasMessageContaining("longer than 300 s");
+  }
+
   private static String text(MllpFrame frame) {
     return new String(frame.content(), StandardCharsets.ISO_8859_1);
   }
