@@ -4,6 +4,7 @@ import io.pathtrack.guard.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
@@ -13,6 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.StringUtils;
@@ -90,6 +93,17 @@ class MvcErrorAnswers {
       return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST, OutcomeAnswers.outcome(IssueType.VALUE,
           "the parameter '" + mismatch.getName() + "' has the wrong type", mismatch.getName()));
     }
+    if (e instanceof IllegalArgumentException && wildcardContentType(request)) {
+      // Spring MVC asserts, deep in reading the body, that a Content-Type is concrete: the caller's mistake.
+      return OutcomeAnswers.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          OutcomeAnswers.outcome(IssueType.NOTSUPPORTED, "the request body needs a concrete media type, not a wildcard"));
+    }
+    if (e instanceof InvalidParameterException) {
+      // Tomcat reads the query string lazily, when an endpoint first asks for a parameter: bytes that are not
+      // UTF-8, or too many parameters, fail there, with the status Tomcat would have answered.
+      return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST,
+          OutcomeAnswers.outcome(IssueType.INVALID, "the query parameters could not be read (not UTF-8, or too many)"));
+    }
     if (e instanceof ResponseStatusException status && status.getStatusCode().value() != 500) {
       return said(status.getStatusCode(), status.getReason());
     }
@@ -97,6 +111,15 @@ class MvcErrorAnswers {
       return said(other.getStatusCode(), other.getBody().getDetail());
     }
     return unexpected(e, request);
+  }
+
+  private static boolean wildcardContentType(HttpServletRequest request) {
+    try {
+      MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+      return type != null && (type.isWildcardType() || type.isWildcardSubtype());
+    } catch (InvalidMediaTypeException unparseable) {
+      return false;
+    }
   }
 
   private static ResponseEntity<String> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
