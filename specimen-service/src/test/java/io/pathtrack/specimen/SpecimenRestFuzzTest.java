@@ -107,6 +107,8 @@ class SpecimenRestFuzzTest {
     Http.Response all = property.send(1, "GET", service.base() + "/fhir/Specimen?accession:missing=false&status:missing=false", "", null, "");
     assertThat(all.status()).as(all.body()).isEqualTo(200);
     assertThat(all.body()).contains("SP-FZ-KNOWN");
+    Http.Response notUtf8 = property.send(2, "GET", service.base() + "/fhir/Specimen?accession=%C0%AE", "", null, "");
+    assertThat(notUtf8.status()).as(notUtf8.body()).isBetween(200, 499);
   }
 
   private static void post(EdgeProperty property, int attempt, String path, String valid, Random random) {
