@@ -50,6 +50,11 @@ public class FhirErrorAnswers {
       invalid.setOperationOutcome(OutcomeAnswers.outcome(IssueType.STRUCTURE, invalid.getMessage()));
       return invalid;
     }
+    if (!answered && OutcomeAnswers.unreadableParameters(exception)) {
+      InvalidRequestException invalid = new InvalidRequestException("the request parameters could not be read");
+      invalid.setOperationOutcome(OutcomeAnswers.unreadableParameters());
+      return invalid;
+    }
     if (exception instanceof BaseServerResponseException answer) {
       return safe(answer, details);
     }

@@ -4,7 +4,6 @@ import io.pathtrack.guard.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
@@ -98,11 +97,8 @@ class MvcErrorAnswers {
       return OutcomeAnswers.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           OutcomeAnswers.outcome(IssueType.NOTSUPPORTED, "the request body needs a concrete media type, not a wildcard"));
     }
-    if (e instanceof InvalidParameterException) {
-      // Tomcat reads the query string lazily, when an endpoint first asks for a parameter: bytes that are not
-      // UTF-8, or too many parameters, fail there, with the status Tomcat would have answered.
-      return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST,
-          OutcomeAnswers.outcome(IssueType.INVALID, "the query parameters could not be read (not UTF-8, or too many)"));
+    if (OutcomeAnswers.unreadableParameters(e)) {
+      return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST, OutcomeAnswers.unreadableParameters());
     }
     if (e instanceof ResponseStatusException status && status.getStatusCode().value() != 500) {
       return said(status.getStatusCode(), status.getReason());
