@@ -120,6 +120,20 @@ class SpecimenRestFuzzTest {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
   }
 
+  /** Found with seed 2: Tomcat refuses these before any servlet runs, and answered with its HTML error page. */
+  @Test
+  void requestsTheContainerRefusesItselfAreAnsweredWithOperationOutcomes() {
+    EdgeProperty property = new EdgeProperty(2);
+    byte[] parameters = Fhir.json().encodeResourceToString(transition(new Random(2))).getBytes(StandardCharsets.UTF_8);
+    Http.Response slash = property.send(0, "POST", service.base() + "/fhir/Specimen/x%2Fy/$transition", FHIR_JSON, parameters,
+        "encoded '/' in the id");
+    assertThat(slash.status()).isEqualTo(400);
+    EdgeAnswers.assertSecurityHeaders(slash);
+    Http.Response longLine = property.send(1, "GET", service.base() + "/fhir/Specimen?accession=" + "I".repeat(9_000), "", null, "");
+    assertThat(longLine.status()).isEqualTo(400);
+    EdgeAnswers.assertSecurityHeaders(longLine);
+  }
+
   private static void post(EdgeProperty property, int attempt, String path, String valid, Random random) {
     JsonMutator.Mutated body = random.nextInt(10) == 0
         ? new JsonMutator.Mutated(valid.getBytes(StandardCharsets.UTF_8), "unmutated")
