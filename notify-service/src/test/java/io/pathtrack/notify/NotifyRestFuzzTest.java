@@ -111,6 +111,15 @@ class NotifyRestFuzzTest {
     }
   }
 
+  /** Found with seeds 2 and 3: an id that decodes to a lone '%', with a body that is not FHIR, was a 500. */
+  @Test
+  void loneEscapeCharacterAsTheIdIsRefusedWith400() {
+    EdgeProperty property = new EdgeProperty(3);
+    Http.Response r = property.send(0, "PUT", service.base() + "/fhir/Communication/%25", "application/fhir+json",
+        "{\"resourceType\":1}".getBytes(StandardCharsets.UTF_8), "resourceType a number");
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+  }
+
   private static void send(EdgeProperty property, int attempt, String method, String path, String contentType, String valid,
       Random random) {
     JsonMutator.Mutated body = random.nextInt(10) == 0

@@ -134,6 +134,15 @@ class SpecimenRestFuzzTest {
     EdgeAnswers.assertSecurityHeaders(longLine);
   }
 
+  /** Found with seeds 2 and 3: an accession that decodes to a lone '%', with a body that is not FHIR, was a 500. */
+  @Test
+  void loneEscapeCharacterAsTheAccessionIsRefusedWith400() {
+    EdgeProperty property = new EdgeProperty(2);
+    Http.Response r = property.send(0, "POST", service.base() + "/fhir/Specimen/%25/$transition", FHIR_JSON,
+        "{\"resourceType\":1}".getBytes(StandardCharsets.UTF_8), "resourceType a number");
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+  }
+
   private static void post(EdgeProperty property, int attempt, String path, String valid, Random random) {
     JsonMutator.Mutated body = random.nextInt(10) == 0
         ? new JsonMutator.Mutated(valid.getBytes(StandardCharsets.UTF_8), "unmutated")
