@@ -1,5 +1,6 @@
 package io.pathtrack.testsupport.fuzz;
 
+import io.pathtrack.contract.Fhir;
 import io.pathtrack.testsupport.EdgeAnswers;
 import io.pathtrack.testsupport.Http;
 import java.net.URI;
@@ -9,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * What a fuzzed request to a service's HTTP edge must get: a 2xx or 4xx, never a 5xx, and every 4xx an
- * OperationOutcome in JSON naming no internals. Counts the statuses for the run's one-line summary.
+ * OperationOutcome in JSON (XML only when {@code _format=xml} asked for it) naming no internals. Counts the statuses for the run's one-line summary.
  */
 public final class EdgeProperty {
   private static final List<String> CONTENT_TYPES = List.of("application/fhir+json", "application/json",
@@ -57,7 +59,12 @@ public final class EdgeProperty {
     }
     if (response.status() >= 400) {
       try {
-        EdgeAnswers.outcome(response);
+        if (url.contains("_format=xml") && String.valueOf(response.header("Content-Type")).contains("xml")) {
+          // FHIR's _format asks for XML, and HAPI answers in it: the same OperationOutcome, in the format asked for.
+          Fhir.xml().parseResource(OperationOutcome.class, response.body());
+        } else {
+          EdgeAnswers.outcome(response);
+        }
         EdgeAnswers.assertNoInternals(response.body());
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(where + " answered " + response.status() + " that is not a clean OperationOutcome: "
