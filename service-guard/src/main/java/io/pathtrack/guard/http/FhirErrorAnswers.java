@@ -50,6 +50,17 @@ public class FhirErrorAnswers {
       invalid.setOperationOutcome(OutcomeAnswers.outcome(IssueType.STRUCTURE, invalid.getMessage()));
       return invalid;
     }
+    if (!answered && thrownReadingThePath(exception)) {
+      InvalidRequestException invalid = new InvalidRequestException("the request path could not be read");
+      invalid.setOperationOutcome(OutcomeAnswers.outcome(IssueType.INVALID,
+          "the request path could not be read: it has a '%' that does not start an escape"));
+      return invalid;
+    }
+    if (!answered && OutcomeAnswers.unreadableParameters(exception)) {
+      InvalidRequestException invalid = new InvalidRequestException("the request parameters could not be read");
+      invalid.setOperationOutcome(OutcomeAnswers.unreadableParameters());
+      return invalid;
+    }
     if (exception instanceof BaseServerResponseException answer) {
       return safe(answer, details);
     }
@@ -75,6 +86,24 @@ public class FhirErrorAnswers {
         }
         if (type.startsWith("ca.uhn.fhir.rest.server.") || type.startsWith("io.pathtrack.")) {
           break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * HAPI unescapes the request path once more after the container has decoded it, so an id sent as
+   * {@code %25} (a lone '%') fails there, before any provider runs: the caller's path, a 400.
+   */
+  static boolean thrownReadingThePath(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IllegalArgumentException) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+          if (frame.getClassName().equals("ca.uhn.fhir.rest.server.RestfulServer")
+              && frame.getMethodName().equals("populateRequestDetailsFromRequestPath")) {
+            return true;
+          }
         }
       }
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -18,8 +19,9 @@ import org.springframework.core.Ordered;
 
 /**
  * The HTTP edge of every service ({@code pathtrack.http.*}): security headers on every answer, a request
- * body limit on every endpoint, and OperationOutcome error answers from Spring MVC, the error page and
- * every HAPI FHIR server — no class names, messages or stack traces, a reference for what was unexpected.
+ * body limit on every endpoint, and OperationOutcome error answers from Spring MVC, the error page, every
+ * HAPI FHIR server and Tomcat itself — no class names, messages or stack traces, a reference for what was
+ * unexpected.
  * Runs before Spring Boot's error handling so its error page takes the place of Boot's.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
@@ -55,6 +57,15 @@ public class HttpEdgeAutoConfiguration {
   @ConditionalOnMissingBean(ErrorController.class)
   ErrorPageAnswers errorPageAnswers(ObjectProvider<ErrorAttributes> errorAttributes, HttpEdgeProperties properties) {
     return new ErrorPageAnswers(errorAttributes, properties.maxBodySize().toBytes());
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ConfigurableTomcatWebServerFactory.class)
+  static class TomcatAnswers {
+    @Bean
+    ContainerErrorAnswers containerErrorAnswers(HttpEdgeProperties properties) {
+      return new ContainerErrorAnswers(properties.contentSecurityPolicy());
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -13,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.StringUtils;
@@ -90,6 +92,14 @@ class MvcErrorAnswers {
       return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST, OutcomeAnswers.outcome(IssueType.VALUE,
           "the parameter '" + mismatch.getName() + "' has the wrong type", mismatch.getName()));
     }
+    if (e instanceof IllegalArgumentException && wildcardContentType(request)) {
+      // Spring MVC asserts, deep in reading the body, that a Content-Type is concrete: the caller's mistake.
+      return OutcomeAnswers.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          OutcomeAnswers.outcome(IssueType.NOTSUPPORTED, "the request body needs a concrete media type, not a wildcard"));
+    }
+    if (OutcomeAnswers.unreadableParameters(e)) {
+      return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST, OutcomeAnswers.unreadableParameters());
+    }
     if (e instanceof ResponseStatusException status && status.getStatusCode().value() != 500) {
       return said(status.getStatusCode(), status.getReason());
     }
@@ -97,6 +107,15 @@ class MvcErrorAnswers {
       return said(other.getStatusCode(), other.getBody().getDetail());
     }
     return unexpected(e, request);
+  }
+
+  private static boolean wildcardContentType(HttpServletRequest request) {
+    try {
+      MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+      return type != null && (type.isWildcardType() || type.isWildcardSubtype());
+    } catch (InvalidMediaTypeException unparseable) {
+      return false;
+    }
   }
 
   private static ResponseEntity<String> methodNotAllowed(HttpRequestMethodNotSupportedException e) {

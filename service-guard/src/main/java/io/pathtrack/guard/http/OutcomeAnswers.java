@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -36,6 +37,23 @@ public final class OutcomeAnswers {
 
   public static OperationOutcome tooLarge(long limitBytes) {
     return outcome(IssueType.TOOLONG, "the request body is over the limit of " + size(limitBytes) + "; nothing was read past it");
+  }
+
+  /**
+   * Tomcat reads parameters (the query string, a form body) lazily, when they are first asked for: bytes that
+   * are not UTF-8, or too many parameters, fail there with an InvalidParameterException somewhere in the cause chain.
+   */
+  static boolean unreadableParameters(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidParameterException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static OperationOutcome unreadableParameters() {
+    return outcome(IssueType.INVALID, "the request parameters could not be read (not UTF-8, or too many)");
   }
 
   /** A failure the service did not expect: no detail for the caller, only a reference to the log line. */

@@ -30,10 +30,15 @@ class SecurityHeadersFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (response instanceof HttpServletResponse http && !http.isCommitted()) {
-      http.setHeader(NOSNIFF, "nosniff");
-      http.setHeader(CSP, contentSecurityPolicy);
-      http.setHeader(REFERRER_POLICY, "no-referrer");
+      apply(http, contentSecurityPolicy);
     }
     chain.doFilter(request, response);
+  }
+
+  /** The headers on one answer; also for the answers the container gives itself ({@link ContainerErrorAnswers}). */
+  static void apply(HttpServletResponse response, String contentSecurityPolicy) {
+    response.setHeader(NOSNIFF, "nosniff");
+    response.setHeader(CSP, contentSecurityPolicy);
+    response.setHeader(REFERRER_POLICY, "no-referrer");
   }
 }

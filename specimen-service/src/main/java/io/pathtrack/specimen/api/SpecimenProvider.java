@@ -76,11 +76,27 @@ public class SpecimenProvider implements IResourceProvider {
       @OptionalParam(name = "status") TokenParam status,
       @OptionalParam(name = "procedure-type") TokenParam procedure,
       @OptionalParam(name = "ordering-practitioner") StringParam orderer) {
-    return store.where(r -> (accession == null || accession.getValue().equals(r.accession()))
-            && (status == null || status.getValue().equals(r.lifecycle()))
-            && (procedure == null || procedure.getValue().equals(r.procedure().code()))
-            && (orderer == null || orderer.getValue().equals(r.orderingPractitioner())))
+    return store.where(r -> matches(accession, r.accession())
+            && matches(status, r.lifecycle())
+            && matches(procedure, r.procedure().code())
+            && matches(orderer, r.orderingPractitioner()))
         .stream().map(SpecimenProvider::specimen).toList();
+  }
+
+  /** A parameter absent matches all; {@code :missing=true|false} asks whether there is a value; else the value is equal. */
+  private static boolean matches(TokenParam parameter, String actual) {
+    return parameter == null || matches(parameter.getMissing(), parameter.getValue(), actual);
+  }
+
+  private static boolean matches(StringParam parameter, String actual) {
+    return parameter == null || matches(parameter.getMissing(), parameter.getValue(), actual);
+  }
+
+  private static boolean matches(Boolean missing, String wanted, String actual) {
+    if (missing != null) {
+      return missing == (actual == null || actual.isEmpty());
+    }
+    return wanted != null && wanted.equals(actual);
   }
 
   /** {@code POST /fhir/Specimen/{accession}/$transition} with {@code status}, optional {@code reason} and {@code time}. */
@@ -89,12 +105,17 @@ public class SpecimenProvider implements IResourceProvider {
       @OperationParam(name = "status", min = 1) CodeType status,
       @OperationParam(name = "reason") StringType reason,
       @OperationParam(name = "time") DateTimeType time) {
+    // HAPI does not enforce min = 1 on a POSTed Parameters resource, and a code may carry only an extension.
+    if (status == null || !status.hasValue()) {
+      throw Refusals.of(new RegistrationException("status", "the status parameter is required",
+          RegistrationException.Kind.REQUIRED));
+    }
     LifecycleStatus to = LifecycleStatus.fromCode(status.getValue()).orElseThrow(() -> Refusals.of(new RegistrationException(
         "status", "unknown lifecycle status; it is one of " + Arrays.stream(LifecycleStatus.values()).map(LifecycleStatus::code).toList(),
         RegistrationException.Kind.INVALID)));
     try {
       Specimen specimen = registration.transition(id.getIdPart(), to,
-          Optional.ofNullable(time).map(t -> t.getValue().toInstant()), reason == null ? null : reason.getValue());
+          Optional.ofNullable(time).filter(DateTimeType::hasValue).map(t -> t.getValue().toInstant()), reason == null ? null : reason.getValue());
       specimen.setId(new IdType("Specimen", id.getIdPart()));
       return specimen;
     } catch (RegistrationException e) {

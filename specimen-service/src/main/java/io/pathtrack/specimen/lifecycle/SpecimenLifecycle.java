@@ -70,7 +70,7 @@ public final class SpecimenLifecycle {
     Instant reportedAt = report.issued().orElse(report.time());
     boolean before = status(specimen).map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
     setStatus(specimen, before ? LifecycleStatus.AMENDED : LifecycleStatus.REPORTED);
-    specimen.getExtension().removeIf(e -> e.getUrl().equals(Extensions.REPORTED_BY) || e.getUrl().equals(Extensions.TURNAROUND));
+    specimen.getExtension().removeIf(e -> Extensions.REPORTED_BY.equals(e.getUrl()) || Extensions.TURNAROUND.equals(e.getUrl()));
     specimen.addExtension(Extensions.REPORTED_BY, new Reference(report.reportReference()));
     turnaround(specimen, reportedAt).ifPresent(t -> {
       org.hl7.fhir.r4.model.Duration value = new org.hl7.fhir.r4.model.Duration();
@@ -90,7 +90,7 @@ public final class SpecimenLifecycle {
   }
 
   static void setStatus(Specimen specimen, LifecycleStatus status) {
-    specimen.getExtension().removeIf(e -> e.getUrl().equals(Extensions.LIFECYCLE_STATUS));
+    specimen.getExtension().removeIf(e -> Extensions.LIFECYCLE_STATUS.equals(e.getUrl()));
     specimen.addExtension(Extensions.LIFECYCLE_STATUS, new CodeType(status.code()));
   }
 }
