@@ -112,8 +112,8 @@ public final class ReportIntake {
 
   /** Adds the outcome, its evidence and the rule-set version to the report as extensions. */
   static void annotate(DiagnosticReport report, Classification c) {
-    report.getExtension().removeIf(e -> e.getUrl().equals(Extensions.OUTCOME) || e.getUrl().equals(Extensions.OUTCOME_EVIDENCE)
-        || e.getUrl().equals(Extensions.NEEDS_REVIEW) || e.getUrl().equals(Extensions.RULE_SET_VERSION));
+    report.getExtension().removeIf(e -> Extensions.OUTCOME.equals(e.getUrl()) || Extensions.OUTCOME_EVIDENCE.equals(e.getUrl())
+        || Extensions.NEEDS_REVIEW.equals(e.getUrl()) || Extensions.RULE_SET_VERSION.equals(e.getUrl()));
     Outcome outcome = c.outcome();
     report.addExtension(Extensions.OUTCOME, new Coding(Outcome.SYSTEM, outcome.code(), outcome.display()));
     report.addExtension(Extensions.NEEDS_REVIEW, new BooleanType(c.needsReview()));
