@@ -3,7 +3,7 @@ package io.pathtrack.results.hl7;
 import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
-import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.TruncatedRecord;
 import io.pathtrack.results.ingest.InboundPublisher;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.ingest.ReportReader;
@@ -133,11 +133,8 @@ public final class ResultMessageReceiver {
     ReportRejectedException rejection = new ReportRejectedException(List.of(new ValidationIssue("message", "too-long",
         reason)), true);
     metrics.rejected(CHANNEL, rejection);
-    Map<String, String> truncation = Map.of(
-        EventHeaders.TRUNCATED, "true",
-        EventHeaders.ORIGINAL_SIZE, Long.toString(frame.size()),
-        EventHeaders.ORIGINAL_SHA256, frame.sha256());
     byte[] kept = start.length <= truncateTo ? start : Arrays.copyOf(start, truncateTo);
+    Map<String, String> truncation = new TruncatedRecord(kept, frame.size(), frame.sha256()).headers();
     return keep(frame, key, kept, truncation, received).orElseGet(() -> Acknowledgements.rejected(received, rejection));
   }
 

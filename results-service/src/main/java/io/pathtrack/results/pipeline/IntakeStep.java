@@ -9,8 +9,9 @@ import io.pathtrack.results.publish.DeadLetters;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import io.pathtrack.contract.RecordSizes;
+import io.pathtrack.contract.TruncatedRecord;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.Map;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -98,14 +99,11 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
         ? new DeadLetters.Origin(null, -1, -1, contentType)
         : new DeadLetters.Origin(meta.topic(), meta.partition(), meta.offset(), contentType);
     Map<String, byte[]> headers = DeadLetters.headers(rejection, origin, source + "/" + channel, clock.instant());
-    byte[] kept = payload;
-    if (payload.length > deadLetterBytes) {
-      // Too large to publish whole (a record the producer refuses would abort the transaction and stop the stream).
-      headers.put(EventHeaders.TRUNCATED, EventHeaders.bytes("true"));
-      headers.put(EventHeaders.ORIGINAL_SIZE, EventHeaders.bytes(String.valueOf(payload.length)));
-      headers.put(EventHeaders.ORIGINAL_SHA256, EventHeaders.bytes(DeadLetters.sha256(payload)));
-      kept = Arrays.copyOf(payload, Math.min(RecordSizes.TRUNCATED_BYTES, deadLetterBytes));
-    }
+    // Too large to publish whole (a record the producer refuses would abort the transaction and stop the stream).
+    Optional<TruncatedRecord> cut = TruncatedRecord.ifOver(payload, deadLetterBytes,
+        Math.min(RecordSizes.TRUNCATED_BYTES, deadLetterBytes));
+    cut.ifPresent(t -> t.headers().forEach((name, value) -> headers.put(name, EventHeaders.bytes(value))));
+    byte[] kept = cut.map(TruncatedRecord::kept).orElse(payload);
     context().forward(new Record<>(record.key(), new RoutedRecord<>(DEAD_LETTER, kept, headers), record.timestamp()));
   }
 

@@ -23,15 +23,6 @@ public final class DeadLetters {
   /** Where a rejected record was read from. */
   public record Origin(String topic, int partition, long offset, String contentType) {}
 
-  /** SHA-256 of a payload in hex, to name a message that is kept only in part. */
-  public static String sha256(byte[] payload) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   public static Map<String, byte[]> headers(ReportRejectedException rejection, Origin origin, String source, Instant time) {
     Map<String, byte[]> h = new LinkedHashMap<>();
     h.put(EventHeaders.ID, bytes(UUID.randomUUID().toString()));

@@ -8,13 +8,11 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.RecordSizes;
+import io.pathtrack.contract.TruncatedRecord;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -124,13 +122,10 @@ public final class DeadLetterSink implements AutoCloseable {
   ProducerRecord<byte[], byte[]> record(Failure failure) {
     RecordHeaders h = new RecordHeaders();
     String contentType = failure.headers() == null ? null : last(failure.headers(), EventHeaders.CONTENT_TYPE);
-    byte[] value = failure.value();
-    if (value != null && value.length > RecordSizes.MAX_REPORT_BYTES) {
-      h.add(EventHeaders.TRUNCATED, bytes("true"));
-      h.add(EventHeaders.ORIGINAL_SIZE, bytes(String.valueOf(value.length)));
-      h.add(EventHeaders.ORIGINAL_SHA256, bytes(sha256(value)));
-      value = Arrays.copyOf(value, RecordSizes.TRUNCATED_BYTES);
-    }
+    Optional<TruncatedRecord> cut = TruncatedRecord.ifOver(failure.value(), RecordSizes.MAX_REPORT_BYTES,
+        RecordSizes.TRUNCATED_BYTES);
+    cut.ifPresent(t -> t.headers().forEach((name, value) -> h.add(name, bytes(value))));
+    byte[] value = cut.map(TruncatedRecord::kept).orElse(failure.value());
     String subject = failure.key() == null ? null : new String(failure.key(), StandardCharsets.UTF_8);
     h.add(EventHeaders.ID, bytes(UUID.randomUUID().toString()));
     h.add(EventHeaders.TYPE, bytes(EventTypes.RECORD_FAILED));
@@ -169,14 +164,6 @@ public final class DeadLetterSink implements AutoCloseable {
   private static String last(Headers headers, String name) {
     Header header = headers.lastHeader(name);
     return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  static String sha256(byte[] value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
