@@ -44,6 +44,11 @@ public final class EventHeaders {
   public static final String TURNAROUND_MINUTES = "ce_turnaroundminutes";
   /** On specimen events: the lifecycle status (ordered, collected, received, in-process, reported…). */
   public static final String LIFECYCLE_STATUS = "ce_lifecyclestatus";
+  /**
+   * On a specimen correction: the elements it changed as FHIRPath, comma-separated (such as
+   * {@code Specimen.subject,Specimen.request.resolve().requester}); never their values.
+   */
+  public static final String CHANGED = "ce_changed";
 
   /** On dead-letter records: a one-line reason, the failing element and the OperationOutcome JSON. */
   public static final String REJECTION_REASON = "ce_rejectionreason";

@@ -8,6 +8,11 @@ public final class EventTypes {
   public static final String SPECIMEN_REGISTERED = PREFIX + "specimen.registered";
   /** A specimen moved in its lifecycle (collected, received, in process, cancelled, rejected…). */
   public static final String SPECIMEN_STATUS_CHANGED = PREFIX + "specimen.status-changed";
+  /**
+   * A registered specimen was deliberately corrected (another patient, ordering practitioner, procedure…),
+   * never its lifecycle; {@code ce_changed} names the elements it changed (specimen-service, {@link Topics#SPECIMENS}).
+   */
+  public static final String SPECIMEN_CORRECTED = PREFIX + "specimen.corrected";
   /** A specimen's turnaround passed the warning share of its budget (specimen-service, {@link Topics#SLA_EVENTS}). */
   public static final String SLA_WARNING = PREFIX + "sla.warning";
   /** A specimen's turnaround target passed without a final report. */

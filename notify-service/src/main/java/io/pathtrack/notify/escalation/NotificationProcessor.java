@@ -76,7 +76,8 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
       case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
           .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, copiesTo(record.headers()), now))
           .orElse(null);
-      case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED ->
+      case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED,
+          EventTypes.SPECIMEN_CORRECTED ->
           engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
       case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
           type.equals(EventTypes.SLA_BREACH), record.key(),
