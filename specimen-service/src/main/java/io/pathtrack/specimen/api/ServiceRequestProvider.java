@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.pathtrack.specimen.registration.SpecimenRegistration;
+import io.pathtrack.specimen.registration.SpecimenRegistration.Registration;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -28,8 +29,9 @@ public class ServiceRequestProvider implements IResourceProvider {
   @Create
   public MethodOutcome create(@ResourceParam ServiceRequest order) {
     try {
-      String accession = registration.registerOrder(order);
-      return new MethodOutcome(new IdType("Specimen", accession), true);
+      Registration registered = registration.registerOrder(order);
+      return new MethodOutcome(new IdType("Specimen", registered.accession(), Long.toString(registered.version())),
+          registered.created());
     } catch (RegistrationException e) {
       throw Refusals.of(e);
     }

@@ -8,17 +8,24 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.ParameterUtil;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.specimen.lifecycle.LifecycleStatus;
+import io.pathtrack.specimen.registration.SpecimenCorrections;
+import io.pathtrack.specimen.registration.SpecimenCorrections.Correction;
 import io.pathtrack.specimen.registration.SpecimenRegistration;
+import io.pathtrack.specimen.registration.SpecimenRegistration.Registration;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
 import io.pathtrack.specimen.registration.SpecimenStore;
 import io.pathtrack.specimen.sla.SpecimenRecord;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,16 +38,25 @@ import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /fhir/Specimen}: register a specimen (create), read its latest state by accession number (the
- * specimen's logical id here), search, and move it through its lifecycle with {@code $transition}.
+ * {@code /fhir/Specimen}: register a specimen (create), correct it (update, with If-Match), read its latest
+ * state by accession number (the specimen's logical id here), search, and move it through its lifecycle with
+ * {@code $transition}. Every answer carries the record's version as {@code meta.versionId} and ETag.
  */
 @Component
 public class SpecimenProvider implements IResourceProvider {
+  /**
+   * The request attribute the access audit copies into the AuditEvent of the request: what a correction
+   * changed, as element names, never values.
+   */
+  static final String AUDIT_DETAIL = "io.pathtrack.audit.detail";
+
   private final SpecimenRegistration registration;
+  private final SpecimenCorrections corrections;
   private final SpecimenStore store;
 
-  public SpecimenProvider(SpecimenRegistration registration, SpecimenStore store) {
+  public SpecimenProvider(SpecimenRegistration registration, SpecimenCorrections corrections, SpecimenStore store) {
     this.registration = registration;
+    this.corrections = corrections;
     this.store = store;
   }
 
@@ -49,12 +65,41 @@ public class SpecimenProvider implements IResourceProvider {
     return Specimen.class;
   }
 
+  /**
+   * Registers a specimen: 201 when the accession is new; 200 when it is registered already with the same patient
+   * and ordering practitioner (registered again, its lifecycle never moving back); 409 naming the elements when
+   * it names another patient or ordering practitioner, which only a correction changes.
+   */
   @Create
   public MethodOutcome create(@ResourceParam Specimen specimen) {
     try {
-      String accession = registration.register(specimen);
-      MethodOutcome outcome = new MethodOutcome(new IdType("Specimen", accession), true);
-      outcome.setResource(specimen);
+      Registration registered = registration.register(specimen);
+      Specimen answer = versioned(registered.specimen(), registered.accession(), registered.version());
+      MethodOutcome outcome = new MethodOutcome(answer.getIdElement(), registered.created());
+      outcome.setResource(answer);
+      return outcome;
+    } catch (RegistrationException e) {
+      throw Refusals.of(e);
+    }
+  }
+
+  /**
+   * {@code PUT /fhir/Specimen/{accession}} with {@code If-Match: W/"<versionId>"}: corrects the specimen
+   * ({@link SpecimenCorrections}) and answers it at its new version; the elements it changed go to the access
+   * audit. 428 without If-Match, 412 when the specimen has moved on from that version, 404 for an unknown
+   * accession, 400 when the body's accession is not the one in the path, 409 when it would move the lifecycle.
+   */
+  @Update
+  public MethodOutcome update(@IdParam IdType id, @ResourceParam Specimen specimen, HttpServletRequest request) {
+    try {
+      Optional<String> ifMatch = Optional.ofNullable(request.getHeader(Constants.HEADER_IF_MATCH))
+          .filter(v -> !v.isBlank()).map(ParameterUtil::parseETagValue);
+      Correction correction = corrections.correct(id.getIdPart(), ifMatch, specimen);
+      request.setAttribute(AUDIT_DETAIL, correction.changed().isEmpty() ? "corrected: nothing changed"
+          : "corrected: " + String.join(", ", correction.changed()));
+      Specimen answer = specimen(correction.record());
+      MethodOutcome outcome = new MethodOutcome(answer.getIdElement(), false);
+      outcome.setResource(answer);
       return outcome;
     } catch (RegistrationException e) {
       throw Refusals.of(e);
@@ -124,8 +169,13 @@ public class SpecimenProvider implements IResourceProvider {
   }
 
   static Specimen specimen(SpecimenRecord record) {
-    Specimen s = SpecimenOrders.parse(record.specimenJson());
-    s.setId(new IdType("Specimen", record.accession()));
-    return s;
+    return versioned(SpecimenOrders.parse(record.specimenJson()), record.accession(), record.version());
+  }
+
+  /** The specimen with its id and version, as HAPI answers them: ETag and {@code meta.versionId}. */
+  private static Specimen versioned(Specimen specimen, String accession, long version) {
+    specimen.setId(new IdType("Specimen", accession, Long.toString(version)));
+    specimen.getMeta().setVersionId(Long.toString(version));
+    return specimen;
   }
 }

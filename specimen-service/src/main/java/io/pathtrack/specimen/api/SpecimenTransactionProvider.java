@@ -3,6 +3,7 @@ package io.pathtrack.specimen.api;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import io.pathtrack.specimen.registration.SpecimenRegistration;
+import io.pathtrack.specimen.registration.SpecimenRegistration.Registration;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST /fhir} with a transaction Bundle of Specimens and ServiceRequests: each Specimen is
  * registered with the order it references; an order no Specimen references registers on its own. Every
- * entry is checked before the first is registered, so a refused entry leaves nothing registered.
+ * entry is checked (and, for an accession registered already, checked against the specimen held) before the
+ * first is registered, so a refused entry leaves nothing registered.
  */
 @Component
 public class SpecimenTransactionProvider {
@@ -68,10 +70,12 @@ public class SpecimenTransactionProvider {
           specimens.add(SpecimenRegistration.orderedSpecimen(order));
         }
       }
-      specimens.forEach(SpecimenRegistration::check);
-      for (Specimen specimen : specimens) {
-        String accession = registration.register(specimen);
-        response.addEntry().getResponse().setStatus("201 Created").setLocation("Specimen/" + accession);
+      List<Registration> registrations = specimens.stream().map(registration::prepare).toList();
+      for (Registration registered : registrations) {
+        registration.publish(registered);
+        response.addEntry().getResponse().setStatus(registered.created() ? "201 Created" : "200 OK")
+            .setLocation("Specimen/" + registered.accession() + "/_history/" + registered.version())
+            .setEtag("W/\"" + registered.version() + "\"");
       }
     } catch (RegistrationException e) {
       throw Refusals.of(e);

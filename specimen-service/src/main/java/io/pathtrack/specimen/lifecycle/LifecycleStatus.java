@@ -33,6 +33,16 @@ public enum LifecycleStatus {
     return this == CANCELLED || this == REJECTED;
   }
 
+  /** Reported, or amended since: a final report arrived. Only reports move a specimen here. */
+  public boolean isReported() {
+    return this == REPORTED || this == AMENDED;
+  }
+
+  /** Whether a lifecycle event may leave a specimen that is in this state in {@code to}: it stays, or moves as {@link #next} allows. */
+  public boolean allows(LifecycleStatus to) {
+    return to == this || next().contains(to);
+  }
+
   /** The moves a lab may make over REST; reports move specimens to reported and amended themselves. */
   public Set<LifecycleStatus> next() {
     return switch (this) {

@@ -3,10 +3,12 @@ package io.pathtrack.specimen.lifecycle;
 import static io.pathtrack.contract.EventHeaders.bytes;
 
 import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.contract.SpecimenOrders;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Specimen;
@@ -29,6 +31,14 @@ public final class SpecimenEvents {
     SpecimenLifecycle.status(specimen).ifPresent(s -> h.put(EventHeaders.LIFECYCLE_STATUS, bytes(s.code())));
     SpecimenOrders.orderingPractitioner(specimen)
         .ifPresent(p -> h.put(EventHeaders.ORDERING_PRACTITIONER, bytes(p)));
+    return h;
+  }
+
+  /** The headers of a correction: those of every specimen event, and {@code ce_changed}, the elements it changed. */
+  public static Map<String, byte[]> correction(String source, String accession, Specimen specimen, Instant time,
+      List<String> changed) {
+    Map<String, byte[]> h = headers(EventTypes.SPECIMEN_CORRECTED, source, accession, specimen, time);
+    h.put(EventHeaders.CHANGED, bytes(String.join(",", changed)));
     return h;
   }
 }

@@ -17,11 +17,25 @@ public final class SpecimenLifecycle {
 
   /** The state a newly registered specimen starts in: received, collected or ordered, by what it records. */
   public static Specimen register(Specimen specimen) {
-    LifecycleStatus initial = status(specimen).filter(s -> !s.isClosed())
-        .orElse(specimen.hasReceivedTime() ? LifecycleStatus.RECEIVED
-            : specimen.getCollection().hasCollected() ? LifecycleStatus.COLLECTED : LifecycleStatus.ORDERED);
-    setStatus(specimen, initial);
+    setStatus(specimen, asked(specimen));
     return specimen;
+  }
+
+  /** The state a registration asks for: the one it states unless closed, else by the times it records. */
+  static LifecycleStatus asked(Specimen registration) {
+    return status(registration).filter(s -> !s.isClosed())
+        .orElse(registration.hasReceivedTime() ? LifecycleStatus.RECEIVED
+            : registration.hasCollection() && registration.getCollection().hasCollected() ? LifecycleStatus.COLLECTED
+            : LifecycleStatus.ORDERED);
+  }
+
+  /**
+   * Where a specimen already held stands when it is registered again: the registration may move it forward
+   * as a lab's transition would (an ordered specimen now received), never back. A reported specimen stays
+   * reported, a cancelled one cancelled.
+   */
+  public static LifecycleStatus registeredAgain(LifecycleStatus held, LifecycleStatus asked) {
+    return held.next().contains(asked) ? asked : held;
   }
 
   public static Optional<LifecycleStatus> status(Specimen specimen) {
@@ -68,7 +82,7 @@ public final class SpecimenLifecycle {
       return Optional.empty();
     }
     Instant reportedAt = report.issued().orElse(report.time());
-    boolean before = status(specimen).map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
+    boolean before = status(specimen).map(LifecycleStatus::isReported).orElse(false);
     setStatus(specimen, before ? LifecycleStatus.AMENDED : LifecycleStatus.REPORTED);
     specimen.getExtension().removeIf(e -> Extensions.REPORTED_BY.equals(e.getUrl()) || Extensions.TURNAROUND.equals(e.getUrl()));
     specimen.addExtension(Extensions.REPORTED_BY, new Reference(report.reportReference()));

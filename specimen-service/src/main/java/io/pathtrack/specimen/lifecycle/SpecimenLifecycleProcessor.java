@@ -22,6 +22,7 @@ import io.pathtrack.specimen.sla.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -93,7 +94,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
     // pathology.specimens.dlq with the reason and the stream goes on with the next one.
     RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
     if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
-        || type.equals(EventTypes.SPECIMEN_REPORTED)) {
+        || type.equals(EventTypes.SPECIMEN_CORRECTED)) {
       onSpecimen(record.key(), record.value(), type);
     } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
       ClassifiedReportEvent.fromHeaders(record.key(), record.headers())
@@ -101,14 +102,62 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
     }
   }
 
+  /**
+   * A registration, a correction or a lab's lifecycle move. Against a specimen already held, each changes
+   * only its own part ({@link SpecimenChanges}): a registration naming another patient or ordering
+   * practitioner is refused, and neither a registration nor a late or repeated event moves the lifecycle
+   * back. This processor's own events (reported, and status changed to amended), read back from the topic,
+   * were applied before they were published; applying them again could undo what happened since (a
+   * correction, an amendment), so they are skipped.
+   */
   private void onSpecimen(String accession, String json, String type) {
-    Specimen specimen = SpecimenOrders.parse(json);
+    Specimen event = SpecimenOrders.parse(json);
+    Optional<LifecycleStatus> eventStatus = SpecimenLifecycle.status(event);
+    if (type.equals(EventTypes.SPECIMEN_STATUS_CHANGED) && eventStatus.map(LifecycleStatus::isReported).orElse(false)) {
+      return;
+    }
     Optional<SpecimenRecord> existing = load(accession);
-    SpecimenRecord updated = records.update(existing, accession, specimen, json, false);
+    Specimen specimen;
+    Optional<TimelineEntry> correction = Optional.empty();
+    if (existing.isEmpty()) {
+      if (type.equals(EventTypes.SPECIMEN_CORRECTED)) {
+        throw new RecordRefusedException("a correction of a specimen that is not registered");
+      }
+      specimen = event;
+    } else {
+      Specimen held = SpecimenOrders.parse(existing.get().specimenJson());
+      LifecycleStatus from = SpecimenLifecycle.status(held).orElse(LifecycleStatus.ORDERED);
+      if (type.equals(EventTypes.SPECIMEN_REGISTERED)) {
+        List<String> conflicts = SpecimenChanges.identityConflicts(held, event);
+        if (!conflicts.isEmpty()) {
+          throw new RecordRefusedException("a registration names another " + String.join(" and ", conflicts)
+              + " than the specimen registered under its accession; a correction is a PUT with If-Match");
+        }
+        specimen = SpecimenChanges.registeredAgain(held, event);
+      } else if (type.equals(EventTypes.SPECIMEN_CORRECTED)) {
+        specimen = SpecimenChanges.corrected(held, event);
+        List<String> changed = SpecimenChanges.changed(held, specimen);
+        correction = changed.isEmpty() ? Optional.empty()
+            : Optional.of(new TimelineEntry(clock.instant(), "corrected", String.join(", ", changed)));
+      } else if (eventStatus.isEmpty()) {
+        throw new RecordRefusedException("a status change that names no lifecycle status");
+      } else if (from.allows(eventStatus.get())) {
+        specimen = SpecimenChanges.moved(held, event);
+      } else {
+        // A move decided on an older state (a report arrived meanwhile): the specimen has moved on.
+        log.info("Status change of specimen {} to {} not applied: it is {} now", Redaction.accession(accession),
+            eventStatus.get().code(), from.code());
+        return;
+      }
+    }
+    SpecimenChanges.unversioned(specimen).setId(accession);
+    String stored = Fhir.json().encodeResourceToString(specimen);
+    SpecimenRecord updated = records.update(existing, accession, specimen, stored, false);
     if (existing.isEmpty() || !existing.get().lifecycle().equals(updated.lifecycle())) {
       updated = updated.withTimeline(new TimelineEntry(clock.instant(), updated.lifecycle(),
           type.equals(EventTypes.SPECIMEN_REGISTERED) ? "registered" : "status changed"));
     }
+    updated = correction.map(updated::withTimeline).orElse(updated);
     apply(existing, slaClock.onLifecycle(updated, collected(specimen), received(specimen), clock.instant()));
   }
 
@@ -182,8 +231,14 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
     return Optional.ofNullable(store.get(accession)).map(SpecimenRecords::parse);
   }
 
+  /** Stores the record one version on from the one held, when it changed at all. */
   private void save(SpecimenRecord record) {
-    store.put(record.accession(), SpecimenRecords.json(record));
+    String held = store.get(record.accession());
+    long version = held == null ? 0 : SpecimenRecords.parse(held).version();
+    if (SpecimenRecords.json(record.withVersion(version)).equals(held)) {
+      return;
+    }
+    store.put(record.accession(), SpecimenRecords.json(record.withVersion(version + 1)));
   }
 
   /** The specimen a report describes (contained or referenced), else a bare one with its accession. */

@@ -6,13 +6,18 @@ import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.specimen.SpecimenProperties;
 import io.pathtrack.specimen.lifecycle.LifecycleStatus;
+import io.pathtrack.specimen.lifecycle.SpecimenChanges;
 import io.pathtrack.specimen.lifecycle.SpecimenEvents;
 import io.pathtrack.specimen.lifecycle.SpecimenLifecycle;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException.Kind;
+import io.pathtrack.specimen.sla.SpecimenRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -46,12 +51,32 @@ public class SpecimenRegistration {
     this.source = properties.source().toString();
   }
 
-  /** A refusal to register or move a specimen, naming the element at fault. */
+  /**
+   * A refusal to register, correct or move a specimen, naming the elements at fault (FHIRPath; an HTTP header
+   * as {@code http.} and its name) and never their values.
+   */
   public static class RegistrationException extends RuntimeException {
-    /** Why: an element is missing, a value cannot be used (both 422), or the specimen's state forbids it (409). */
-    public enum Kind { REQUIRED, INVALID, CONFLICT }
+    /** Why, and so the HTTP status. */
+    public enum Kind {
+      /** An element is missing (422). */
+      REQUIRED,
+      /** A value cannot be used (422). */
+      INVALID,
+      /** The request contradicts itself: the accession in the body is not the id in the path (400). */
+      MISMATCH,
+      /** No specimen is registered with the accession (404). */
+      NOT_FOUND,
+      /** The specimen's state forbids it (409). */
+      CONFLICT,
+      /** A correction that does not name the version it corrects in If-Match (428). */
+      VERSION_REQUIRED,
+      /** A correction of a version the specimen has moved on from (412). */
+      VERSION_STALE,
+      /** A correction that was sent, but not applied yet when the answer was due (503). */
+      PENDING
+    }
 
-    private final String expression;
+    private final List<String> expressions;
     private final Kind kind;
 
     public RegistrationException(String expression, String message, boolean conflict) {
@@ -59,13 +84,17 @@ public class SpecimenRegistration {
     }
 
     public RegistrationException(String expression, String message, Kind kind) {
+      this(List.of(expression), message, kind);
+    }
+
+    public RegistrationException(List<String> expressions, String message, Kind kind) {
       super(message);
-      this.expression = expression;
+      this.expressions = List.copyOf(expressions);
       this.kind = kind;
     }
 
-    public String expression() {
-      return expression;
+    public List<String> expressions() {
+      return expressions;
     }
 
     public Kind kind() {
@@ -79,23 +108,67 @@ public class SpecimenRegistration {
   }
 
   /**
-   * Registers a specimen (its order contained or referenced in {@code Specimen.request}).
+   * A registration checked against the specimen held under its accession, ready to publish.
    *
-   * @return the accession number
+   * @param specimen the specimen as it will be held: new, or the one held registered again
+   * @param created true when no specimen was held under the accession
+   * @param version the version the registration gives the record, as this instance sees it now
    */
-  public String register(Specimen specimen) {
-    String accession = check(specimen);
-    SpecimenLifecycle.register(specimen);
-    publish(EventTypes.SPECIMEN_REGISTERED, accession, specimen);
-    return accession;
+  public record Registration(String accession, Specimen specimen, boolean created, long version) {}
+
+  /**
+   * Registers a specimen (its order contained or referenced in {@code Specimen.request}). An accession
+   * registered already is registered again as {@link #prepare} says.
+   */
+  public Registration register(Specimen specimen) {
+    Registration registration = prepare(specimen);
+    publish(registration);
+    return registration;
   }
 
   /**
    * Registers an order on its own: an ordered specimen holding the ServiceRequest. The accession comes
    * from the order's identifier typed ACSN (or its referenced Specimen).
    */
-  public String registerOrder(ServiceRequest order) {
+  public Registration registerOrder(ServiceRequest order) {
     return register(orderedSpecimen(order));
+  }
+
+  /**
+   * Checks a registration ({@link #check}) and, when its accession is registered already, against the
+   * specimen held: one that names another patient or ordering practitioner is refused (409), as only a
+   * correction changes those; otherwise it is the same specimen registered again, whose lifecycle never
+   * moves back ({@link SpecimenChanges#registeredAgain}).
+   */
+  public Registration prepare(Specimen specimen) {
+    String accession = check(specimen);
+    Optional<SpecimenRecord> held = store.find(accession);
+    if (held.isEmpty()) {
+      return new Registration(accession, SpecimenLifecycle.register(specimen), true, 1);
+    }
+    Specimen heldSpecimen = SpecimenOrders.parse(held.get().specimenJson());
+    List<String> conflicts = SpecimenChanges.identityConflicts(heldSpecimen, specimen);
+    if (!conflicts.isEmpty()) {
+      throw new RegistrationException(conflicts, "this accession is registered for another "
+          + conflicts.stream().map(SpecimenRegistration::described).collect(Collectors.joining(" and another "))
+          + "; registering it again does not change that. A correction is a PUT of the corrected Specimen to Specimen/"
+          + accession + " with If-Match: W/\"<versionId>\", the version read", Kind.CONFLICT);
+    }
+    Specimen again = SpecimenChanges.registeredAgain(heldSpecimen, SpecimenChanges.unversioned(specimen));
+    again.setId(accession);
+    boolean changes = !Fhir.json().encodeResourceToString(again).equals(held.get().specimenJson());
+    return new Registration(accession, again, false, held.get().version() + (changes ? 1 : 0));
+  }
+
+  /** Publishes a prepared registration. */
+  public void publish(Registration registration) {
+    publish(registration.accession(), registration.specimen(),
+        SpecimenEvents.headers(EventTypes.SPECIMEN_REGISTERED, source, registration.accession(), registration.specimen(), clock.instant()));
+  }
+
+  private static String described(String element) {
+    return element.equals(SpecimenChanges.SUBJECT) ? "patient"
+        : element.equals(SpecimenChanges.ORDERING_PRACTITIONER) ? "ordering practitioner" : element;
   }
 
   /**
@@ -174,7 +247,7 @@ public class SpecimenRegistration {
     Accessions.problem(accession).ifPresent(problem -> {
       throw new RegistrationException("Specimen.id", "the specimen id in the path is its accession, and " + problem, Kind.INVALID);
     });
-    var record = store.find(accession).orElseThrow(() -> new RegistrationException(
+    SpecimenRecord record = store.find(accession).orElseThrow(() -> new RegistrationException(
         "Specimen.accessionIdentifier", "no specimen with accession " + accession, false));
     Specimen specimen = SpecimenOrders.parse(record.specimenJson());
     LifecycleStatus from = SpecimenLifecycle.status(specimen).orElse(LifecycleStatus.ORDERED);
@@ -187,16 +260,23 @@ public class SpecimenRegistration {
       throw new RegistrationException("reason", "a rejected specimen needs a reason (e.g. unlabelled, insufficient)", false);
     }
     SpecimenLifecycle.transition(specimen, to, at.orElse(clock.instant()), reason);
-    publish(EventTypes.SPECIMEN_STATUS_CHANGED, accession, specimen);
+    publish(accession, specimen,
+        SpecimenEvents.headers(EventTypes.SPECIMEN_STATUS_CHANGED, source, accession, specimen, clock.instant()));
     return specimen;
   }
 
-  private void publish(String type, String accession, Specimen specimen) {
+  /** Publishes a correction with the elements it changed ({@link SpecimenCorrections}). */
+  void publishCorrection(String accession, Specimen specimen, List<String> changed) {
+    publish(accession, specimen, SpecimenEvents.correction(source, accession, specimen, clock.instant(), changed));
+  }
+
+  private void publish(String accession, Specimen specimen, Map<String, byte[]> headers) {
     specimen.setId(accession);
+    SpecimenChanges.unversioned(specimen);
     MessageBuilder<byte[]> message = MessageBuilder
         .withPayload(Fhir.json().encodeResourceToString(specimen).getBytes(StandardCharsets.UTF_8))
         .setHeader(KafkaHeaders.KEY, accession.getBytes(StandardCharsets.UTF_8));
-    SpecimenEvents.headers(type, source, accession, specimen, clock.instant()).forEach(message::setHeader);
+    headers.forEach(message::setHeader);
     if (!bridge.send(BINDING, message.build())) {
       throw new IllegalStateException("specimen " + accession + " was not published");
     }

@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param unregistered true when the specimen was first seen in a report, never registered by the lab
  * @param plan null until the clock has started
+ * @param version the record's version, 1 when first stored and one more on every change to it; the
+ *     Specimen's {@code meta.versionId} and ETag, which a correction names in If-Match (a record stored
+ *     before versions existed reads as version 1)
  */
 public record SpecimenRecord(
     String accession,
@@ -22,21 +25,28 @@ public record SpecimenRecord(
     boolean unregistered,
     SlaPlan plan,
     SlaState slaState,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    long version) {
 
   public SpecimenRecord {
     timeline = List.copyOf(timeline);
+    version = Math.max(1, version);
   }
 
   public SpecimenRecord withTimeline(TimelineEntry entry) {
     List<TimelineEntry> next = new ArrayList<>(timeline);
     next.add(entry);
     return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
-        orderingPractitioner, unregistered, plan, slaState, next);
+        orderingPractitioner, unregistered, plan, slaState, next, version);
   }
 
   public SpecimenRecord withSla(SlaPlan plan, SlaState state) {
     return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
-        orderingPractitioner, unregistered, plan, state, timeline);
+        orderingPractitioner, unregistered, plan, state, timeline, version);
+  }
+
+  public SpecimenRecord withVersion(long next) {
+    return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
+        orderingPractitioner, unregistered, plan, slaState, timeline, next);
   }
 }

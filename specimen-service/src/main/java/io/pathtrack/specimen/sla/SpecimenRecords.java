@@ -13,11 +13,14 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Specimen;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a Specimen into a {@link SpecimenRecord}, and records to and from their stored JSON. */
 public final class SpecimenRecords {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** A record stored before it had a version has none: it reads as 0, which the record makes 1. */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
   private final ProcedureTypes procedures;
 
@@ -43,9 +46,9 @@ public final class SpecimenRecords {
     String orderer = SpecimenOrders.orderingPractitioner(specimen).orElse(null);
     return existing
         .map(r -> new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedure == ProcedureType.UNMAPPED,
-            priority, orderer != null ? orderer : r.orderingPractitioner(), r.unregistered(), r.plan(), r.slaState(), r.timeline()))
+            priority, orderer != null ? orderer : r.orderingPractitioner(), r.unregistered(), r.plan(), r.slaState(), r.timeline(), r.version()))
         .orElseGet(() -> new SpecimenRecord(accession, specimenJson, lifecycle, procedure,
-            procedure == ProcedureType.UNMAPPED, priority, orderer, unregistered, null, SlaState.NOT_STARTED, List.of()));
+            procedure == ProcedureType.UNMAPPED, priority, orderer, unregistered, null, SlaState.NOT_STARTED, List.of(), 1));
   }
 
   /** The procedure: the specimen's collection method, then its order's code, as the vocabulary places them. */

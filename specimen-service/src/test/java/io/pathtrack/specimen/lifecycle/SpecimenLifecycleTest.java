@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SpecimenLifecycleTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-23T09:00:00Z");
@@ -49,5 +51,20 @@ class SpecimenLifecycleTest {
   void preliminaryReportDoesNotCompleteTheSpecimen() {
     Specimen s = PathologyFixtures.specimen("S26-1").received(RECEIVED).build();
     assertThat(SpecimenLifecycle.reported(s, report("preliminary", RECEIVED.plusSeconds(60)))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}, registered again as {1}: {2}")
+  @CsvSource({
+      "ORDERED,    RECEIVED, RECEIVED",
+      "COLLECTED,  RECEIVED, RECEIVED",
+      "RECEIVED,   RECEIVED, RECEIVED",
+      "RECEIVED,   IN_PROCESS, IN_PROCESS",
+      "IN_PROCESS, RECEIVED, IN_PROCESS",
+      "REPORTED,   RECEIVED, REPORTED",
+      "AMENDED,    RECEIVED, AMENDED",
+      "REPORTED,   ORDERED,  REPORTED",
+      "CANCELLED,  RECEIVED, CANCELLED"})
+  void registeringAgainMovesASpecimenForwardNeverBack(LifecycleStatus held, LifecycleStatus asked, LifecycleStatus after) {
+    assertThat(SpecimenLifecycle.registeredAgain(held, asked)).isEqualTo(after);
   }
 }

@@ -20,7 +20,7 @@ class SlaClockTest {
 
   private static SpecimenRecord record(ProcedureType type, String lifecycle) {
     return new SpecimenRecord("S26-1", "{}", lifecycle, type, type == ProcedureType.UNMAPPED, SpecimenPriority.ROUTINE,
-        "Practitioner/dr-lee", false, null, SlaState.NOT_STARTED, List.of());
+        "Practitioner/dr-lee", false, null, SlaState.NOT_STARTED, List.of(), 1);
   }
 
   private SlaClock.Step received(ProcedureType type, Instant at) {
@@ -93,7 +93,7 @@ class SlaClockTest {
   void cancelledSpecimenStopsItsClock() {
     SlaClock.Step started = received(ProcedureType.CT_BONE, MONDAY_10);
     SpecimenRecord cancelled = new SpecimenRecord("S26-1", "{}", "cancelled", ProcedureType.CT_BONE, false,
-        SpecimenPriority.ROUTINE, null, false, started.record().plan(), SlaState.ON_TRACK, List.of());
+        SpecimenPriority.ROUTINE, null, false, started.record().plan(), SlaState.ON_TRACK, List.of(), 1);
     SlaClock.Step stopped = clock.onLifecycle(cancelled, Optional.empty(), Optional.of(MONDAY_10), MONDAY_10.plusSeconds(60));
     assertThat(stopped.record().slaState()).isEqualTo(SlaState.STOPPED);
     assertThat(stopped.remove()).hasSize(2);
@@ -108,7 +108,7 @@ class SlaClockTest {
         new SlaRule(TurnaroundTarget.workingDays(5), ClockStart.RECEIVED, 0.75));
     SlaClock urgentClock = new SlaClock(policy, WorkingDayCalendar.weekdays(UTC));
     SpecimenRecord urgent = new SpecimenRecord("S26-2", "{}", "received", ProcedureType.FINE_NEEDLE_ASPIRATION, false,
-        SpecimenPriority.URGENT, null, false, null, SlaState.NOT_STARTED, List.of());
+        SpecimenPriority.URGENT, null, false, null, SlaState.NOT_STARTED, List.of(), 1);
     SlaPlan plan = urgentClock.onLifecycle(urgent, Optional.empty(), Optional.of(MONDAY_10), MONDAY_10).record().plan();
     assertThat(plan.dueAt()).isEqualTo(MONDAY_10.plus(Duration.ofHours(24)));
     assertThat(plan.warningAt()).isEqualTo(MONDAY_10.plus(Duration.ofHours(12)));
