@@ -11,6 +11,15 @@ import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.MutableClock;
 import io.pathtrack.testsupport.PathologyFixtures;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +39,11 @@ final class SpecimenServiceHarness implements AutoCloseable {
 
   final MutableClock clock;
   final String bootstrap;
+  /**
+   * What the access audit would copy from each request that left one: {@code "PUT /fhir/Specimen/X"} →
+   * its {@code io.pathtrack.audit.detail} attribute.
+   */
+  final Map<String, String> auditDetails = new ConcurrentHashMap<>();
   private final Path state;
   private ConfigurableApplicationContext app;
   private String base;
@@ -42,6 +57,7 @@ final class SpecimenServiceHarness implements AutoCloseable {
   SpecimenServiceHarness start() {
     app = SpecimenServiceApplication.builder()
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
+        .initializers(ctx -> ctx.getBeanFactory().registerSingleton("auditDetailProbe", (Filter) this::recordAuditDetail))
         .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
             "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms");
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -53,6 +69,14 @@ final class SpecimenServiceHarness implements AutoCloseable {
 
   String base() {
     return base;
+  }
+
+  private void recordAuditDetail(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    chain.doFilter(request, response);
+    if (request instanceof HttpServletRequest http && http.getAttribute("io.pathtrack.audit.detail") instanceof String detail) {
+      auditDetails.put(http.getMethod() + " " + http.getRequestURI(), detail);
+    }
   }
 
   @Override
@@ -69,6 +93,28 @@ final class SpecimenServiceHarness implements AutoCloseable {
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     awaitView(accession, v -> true);
     return response;
+  }
+
+  /** {@code PUT /fhir/Specimen/{accession}}, with {@code If-Match} when {@code ifMatch} is not null. */
+  Http.Response correct(String accession, Specimen specimen, String ifMatch) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/fhir/Specimen/" + accession))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/fhir+json")
+        .header("Accept", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(Fhir.json().encodeResourceToString(specimen)));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return Http.send(request.build());
+  }
+
+  Http.Response read(String accession) {
+    return Http.get(base + "/fhir/Specimen/" + accession, "application/fhir+json");
+  }
+
+  /** The specimen events on pathology.specimens for one accession, oldest first. */
+  List<ConsumerRecord<String, byte[]>> specimenEvents(String accession) {
+    return KafkaProbe.readAll(bootstrap, Topics.SPECIMENS).stream().filter(r -> accession.equals(r.key())).toList();
   }
 
   Http.Response transition(String accession, String status, String reason) {
