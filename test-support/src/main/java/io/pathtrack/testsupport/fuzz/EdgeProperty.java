@@ -37,6 +37,12 @@ public final class EdgeProperty {
 
   /** Sends the request exactly as given (no Content-Type header when it is empty) and checks the answer. */
   public Http.Response send(int attempt, String method, String url, String contentType, byte[] body, String recipe) {
+    return send(attempt, method, url, contentType, body, recipe, Map.of());
+  }
+
+  /** The same, with more request headers (such as If-Match). */
+  public Http.Response send(int attempt, String method, String url, String contentType, byte[] body, String recipe,
+      Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(30))
         .header("Accept", "application/fhir+json, application/json")
@@ -44,8 +50,9 @@ public final class EdgeProperty {
     if (body != null && !contentType.isEmpty()) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     String where = "try " + attempt + " of seed " + seed + ": " + method + " " + abbreviated(url)
-        + (body == null ? "" : " [" + contentType + "] " + recipe);
+        + (headers.isEmpty() ? "" : " " + headers) + (body == null ? "" : " [" + contentType + "] " + recipe);
     Http.Response response;
     try {
       response = Http.send(request.build());
