@@ -10,6 +10,7 @@ import io.pathtrack.specimen.sla.SpecimenRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -26,15 +27,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class SpecimenCorrections {
   private static final Duration POLL = Duration.ofMillis(20);
-  /** Corrections of one accession one at a time on this instance, from the version check until applied. */
-  private static final Object[] LOCKS = new Object[64];
 
-  static {
-    for (int i = 0; i < LOCKS.length; i++) {
-      LOCKS[i] = new Object();
-    }
-  }
-
+  /**
+   * Corrections of one accession one at a time, from the version check until applied: the service runs as
+   * one instance (deploy/k8s/specimen-service.yaml), so a lost update needs no more than this.
+   */
+  private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
   private final SpecimenRegistration registration;
   private final SpecimenStore store;
   private final RetryTemplate untilApplied;
@@ -68,7 +66,7 @@ public class SpecimenCorrections {
           + " path; a correction does not change a specimen's accession", Kind.MISMATCH);
     }
     SpecimenRegistration.check(correction);
-    synchronized (LOCKS[Math.floorMod(accession.hashCode(), LOCKS.length)]) {
+    synchronized (locks[Math.floorMod(accession.hashCode(), locks.length)]) {
       SpecimenRecord record = store.find(accession).orElseThrow(() -> new RegistrationException("Specimen.id",
           "no specimen is registered with this accession; a specimen is registered with POST", Kind.NOT_FOUND));
       String version = ifMatch.filter(v -> !v.isBlank()).orElseThrow(() -> new RegistrationException("http.If-Match",
