@@ -56,8 +56,8 @@ final class SpecimenServiceHarness implements AutoCloseable {
 
   SpecimenServiceHarness start() {
     app = SpecimenServiceApplication.builder()
-        .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("auditDetailProbe", (Filter) this::recordAuditDetail))
+        .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
         .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
             "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms");
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -71,19 +71,19 @@ final class SpecimenServiceHarness implements AutoCloseable {
     return base;
   }
 
-  private void recordAuditDetail(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    chain.doFilter(request, response);
-    if (request instanceof HttpServletRequest http && http.getAttribute("io.pathtrack.audit.detail") instanceof String detail) {
-      auditDetails.put(http.getMethod() + " " + http.getRequestURI(), detail);
-    }
-  }
-
   @Override
   public void close() {
     if (app != null) {
       app.close();
       app = null;
+    }
+  }
+
+  private void recordAuditDetail(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    chain.doFilter(request, response);
+    if (request instanceof HttpServletRequest http && http.getAttribute("io.pathtrack.audit.detail") instanceof String detail) {
+      auditDetails.put(http.getMethod() + " " + http.getRequestURI(), detail);
     }
   }
 
