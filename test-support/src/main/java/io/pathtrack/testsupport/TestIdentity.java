@@ -42,10 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  * laboratory system ({@code client_credentials}) or a person signing in to the web front end (authorization
  * code with PKCE, through the login form) gets them. Tokens are reused until 30 s before they expire.
  *
- * <p>A module whose tests use it needs {@code pathtrack-identity} on its test classpath; test-support does not
- * bring it. The identity server's auto-configuration then is on that classpath too and, being Spring Boot's,
- * applies to every Spring Boot web application started in the JVM: its {@code JwtDecoder} (this server's own
- * key) stands back only where the application declares a {@code JwtDecoder} bean of its own.
+ * <p>A module whose tests use it needs {@code pathtrack-identity} (test scope) on its classpath; test-support
+ * does not bring it. Spring Authorization Server's auto-configuration then applies to every Spring Boot web
+ * application started in that JVM: it adds a {@code JWKSource} and, to an application without a
+ * {@code JwtDecoder} of its own (a bean, or Boot's from {@code spring.security.oauth2.resourceserver.jwt.*}),
+ * a {@code JwtDecoder} for a key of its own.
  */
 public final class TestIdentity {
   private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
