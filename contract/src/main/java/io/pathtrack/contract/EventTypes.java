@@ -54,6 +54,8 @@ public final class EventTypes {
   public static final String NOTIFICATION_RETRACTED = PREFIX + "notification.retracted";
   /** One step of a notification's life, for the audit trail ({@link Topics#AUDIT}). */
   public static final String AUDIT_RECORDED = PREFIX + "audit.recorded";
+  /** One call to a service's API (who, what, when, outcome), for the audit trail ({@link Topics#AUDIT}). */
+  public static final String ACCESS_RECORDED = PREFIX + "audit.access";
 
   private EventTypes() {}
 }

@@ -6,12 +6,18 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.guard.http.FhirIds;
 import io.pathtrack.guard.http.InvalidRequestValue;
+import io.pathtrack.guard.security.AccessAuditEvents;
+import io.pathtrack.guard.security.Caller;
+import io.pathtrack.guard.security.RequiresScope;
+import io.pathtrack.notify.inbox.NotificationAccess;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.PractitionerReference;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.http.HttpStatus;
@@ -26,8 +32,10 @@ import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /notifications/{id}/acknowledge} with {@code {"by": "Practitioner/…"}} (by defaults to the
- * recipient; anyone may acknowledge on their behalf, and the audit trail says who). The id must be a FHIR
+ * {@code POST /notifications/{id}/acknowledge}: the signed-in practitioner acknowledges a notification addressed
+ * to them or to someone they cover; the acknowledging identity is the token's ({@code {"by": …}} may be left out,
+ * and one that names someone else is 403). A system client (the EHR) acknowledges on behalf of the practitioner it
+ * names in {@code by}; the audit trail records both. The id must be a FHIR
  * id and {@code by} a practitioner reference, or the answer is 400 naming which. The request goes to
  * {@code pathology.notifications.acks}, keyed by accession, where the engine applies it in order with
  * everything else about that accession; the answer is 202.
@@ -38,11 +46,13 @@ public class AcknowledgementController {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final NotificationLog notifications;
+  private final NotificationAccess access;
   private final StreamBridge bridge;
   private final Clock clock;
 
-  AcknowledgementController(NotificationLog notifications, StreamBridge bridge, Clock clock) {
+  AcknowledgementController(NotificationLog notifications, NotificationAccess access, StreamBridge bridge, Clock clock) {
     this.notifications = notifications;
+    this.access = access;
     this.bridge = bridge;
     this.clock = clock;
   }
@@ -50,7 +60,9 @@ public class AcknowledgementController {
   record AckBody(String by) {}
 
   @PostMapping("/notifications/{id}/acknowledge")
-  ResponseEntity<Map<String, String>> acknowledge(@PathVariable String id, @RequestBody(required = false) AckBody body) {
+  @RequiresScope("Communication.u")
+  ResponseEntity<Map<String, String>> acknowledge(@PathVariable String id, @RequestBody(required = false) AckBody body,
+      HttpServletRequest request) {
     FhirIds.problem(id).ifPresent(problem -> {
       throw new InvalidRequestValue("id", "the notification id in the path " + problem);
     });
@@ -62,11 +74,24 @@ public class AcknowledgementController {
     }
     Notification n = notifications.find(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification with this id"));
-    String by = named ? body.by() : n.recipient();
+    String by = acknowledger(n, named ? Optional.of(body.by()) : Optional.empty(), "by", request);
     if (!request(n, by)) {
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "acknowledgement could not be recorded; retry");
     }
     return ResponseEntity.accepted().body(Map.of("notification", id, "acknowledgedBy", by));
+  }
+
+  /**
+   * Who acknowledges, as {@link NotificationAccess} decides from the token; a system client's practitioner is
+   * recorded in the access audit as the one it acted for.
+   */
+  String acknowledger(Notification n, Optional<String> named, String field, HttpServletRequest request) {
+    Caller caller = Caller.required();
+    String by = access.acknowledger(caller, n, named, field);
+    if (caller.fhirUser().isEmpty()) {
+      request.setAttribute(AccessAuditEvents.ON_BEHALF_OF, by);
+    }
+    return by;
   }
 
   /** Writes an acknowledgement request for the engine; false when it could not be written. */

@@ -11,11 +11,17 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.pathtrack.guard.http.FhirIds;
+import io.pathtrack.guard.http.InvalidRequestValue;
 import io.pathtrack.guard.http.OutcomeAnswers;
+import io.pathtrack.guard.security.AccessRefused;
+import io.pathtrack.guard.security.Caller;
+import io.pathtrack.notify.inbox.NotificationAccess;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import io.pathtrack.notify.routing.PractitionerReference;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.IdType;
@@ -31,10 +37,13 @@ import org.springframework.stereotype.Component;
 public class CommunicationProvider implements IResourceProvider {
   private final NotificationLog notifications;
   private final AcknowledgementController acknowledgements;
+  private final NotificationAccess access;
 
-  public CommunicationProvider(NotificationLog notifications, AcknowledgementController acknowledgements) {
+  public CommunicationProvider(NotificationLog notifications, AcknowledgementController acknowledgements,
+      NotificationAccess access) {
     this.notifications = notifications;
     this.acknowledgements = acknowledgements;
+    this.access = access;
   }
 
   @Override
@@ -44,12 +53,15 @@ public class CommunicationProvider implements IResourceProvider {
 
   @Read
   public Communication read(@IdParam IdType id) {
-    return notifications.find(checked(id)).map(NotificationCommunications::toCommunication)
-        .orElseThrow(CommunicationProvider::notFound);
+    Notification n = notifications.find(checked(id)).orElseThrow(CommunicationProvider::notFound);
+    if (!access.maySee(Caller.required(), n)) {
+      throw AccessRefused.fhir("not your notification: it is addressed to another practitioner");
+    }
+    return NotificationCommunications.toCommunication(n);
   }
 
   @Update
-  public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication update) {
+  public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication update, HttpServletRequest request) {
     Notification n = notifications.find(checked(id)).orElseThrow(CommunicationProvider::notFound);
     if (update.getStatus() != Communication.CommunicationStatus.COMPLETED) {
       throw new UnprocessableEntityException("only status completed (acknowledged) is accepted; got "
@@ -61,7 +73,15 @@ public class CommunicationProvider implements IResourceProvider {
         throw invalid("Communication.sender.reference", "the sender (who acknowledged) " + problem);
       });
     }
-    String by = named ? update.getSender().getReference() : n.recipient();
+    String by;
+    try {
+      by = acknowledgements.acknowledger(n, named ? Optional.of(update.getSender().getReference()) : Optional.empty(),
+          "Communication.sender", request);
+    } catch (AccessRefused refused) {
+      throw AccessRefused.fhir(refused.getMessage());
+    } catch (InvalidRequestValue missing) {
+      throw invalid("Communication.sender.reference", missing.getMessage());
+    }
     if (!acknowledgements.request(n, by)) {
       throw new UnclassifiedServerFailureException(503, "the acknowledgement could not be recorded; retry");
     }

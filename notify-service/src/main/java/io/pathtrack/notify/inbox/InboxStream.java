@@ -1,6 +1,9 @@
 package io.pathtrack.notify.inbox;
 
 import io.pathtrack.guard.http.InvalidRequestValue;
+import io.pathtrack.guard.security.AccessRefused;
+import io.pathtrack.guard.security.Caller;
+import io.pathtrack.guard.security.RequiresScope;
 import io.pathtrack.notify.delivery.ChannelProperties;
 import io.pathtrack.notify.inbox.NotificationLog.Subscription;
 import io.pathtrack.notify.routing.Notification;
@@ -25,18 +28,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class InboxStream {
   private final NotificationLog log;
   private final Duration timeout;
+  private final NotificationAccess access;
 
-  InboxStream(NotificationLog log, ChannelProperties channels) {
+  InboxStream(NotificationLog log, ChannelProperties channels, NotificationAccess access) {
     this.log = log;
+    this.access = access;
     this.timeout = channels.inbox().streamTimeout();
   }
 
   @GetMapping(path = "/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @RequiresScope("Communication.s")
   SseEmitter stream(@RequestParam String recipient) throws IOException {
     // The recipient is echoed in the first event: a line break in it would forge events of its own.
     PractitionerReference.problem(recipient).ifPresent(problem -> {
       throw new InvalidRequestValue("recipient", "'recipient' " + problem);
     });
+    if (!access.maySee(Caller.required(), recipient)) {
+      throw new AccessRefused("not your notifications: they are addressed to another practitioner, whom you do not cover");
+    }
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
     AtomicReference<Subscription> self = new AtomicReference<>();
     Subscription subscription = log.subscribe(n -> {

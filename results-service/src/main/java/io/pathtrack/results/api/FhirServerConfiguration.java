@@ -3,6 +3,7 @@ package io.pathtrack.results.api;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.guard.security.FhirOperationScopes;
 import io.pathtrack.results.ingest.PayloadGuard;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -29,6 +30,13 @@ class FhirServerConfiguration {
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;
+  }
+
+  /** What the FHIR operations need: classifying or validating a report, or a Bundle of them, is creating one. */
+  @Bean
+  FhirOperationScopes fhirOperationScopes() {
+    return FhirOperationScopes.of("$classify", "DiagnosticReport.c", "$validate", "DiagnosticReport.c",
+        FhirOperationScopes.TRANSACTION, "DiagnosticReport.c", FhirOperationScopes.BATCH, "DiagnosticReport.c");
   }
 
   @Bean

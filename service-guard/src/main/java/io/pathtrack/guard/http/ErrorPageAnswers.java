@@ -22,6 +22,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * never the exception, its message, a stack trace or the request path.
  */
 @Controller
+@io.pathtrack.guard.security.OpenEndpoint("the error page: it says what went wrong with the request, nothing else")
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ErrorPageAnswers implements ErrorController {
   private static final Logger log = LoggerFactory.getLogger(ErrorPageAnswers.class);

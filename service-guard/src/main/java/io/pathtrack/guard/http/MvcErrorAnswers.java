@@ -61,6 +61,9 @@ class MvcErrorAnswers {
     if (BodySizeLimitFilter.exceeded(request)) {
       return OutcomeAnswers.entity(HttpStatus.PAYLOAD_TOO_LARGE, OutcomeAnswers.tooLarge(maxBodyBytes));
     }
+    if (e instanceof io.pathtrack.guard.security.AccessRefused refused) {
+      return OutcomeAnswers.entity(HttpStatus.FORBIDDEN, io.pathtrack.guard.security.AccessRefused.outcome(refused.getMessage()));
+    }
     if (e instanceof InvalidRequestValue refused) {
       return OutcomeAnswers.entity(HttpStatus.BAD_REQUEST,
           OutcomeAnswers.outcome(IssueType.VALUE, refused.getMessage(), refused.expression()));

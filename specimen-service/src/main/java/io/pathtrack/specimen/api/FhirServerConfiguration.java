@@ -3,6 +3,7 @@ package io.pathtrack.specimen.api;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.guard.security.FhirOperationScopes;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,5 +25,12 @@ class FhirServerConfiguration {
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;
+  }
+
+  /** What the FHIR operations need beyond plain reads and writes: a status change is an update of the specimen. */
+  @Bean
+  FhirOperationScopes fhirOperationScopes() {
+    return FhirOperationScopes.of("$transition", "Specimen.u",
+        FhirOperationScopes.TRANSACTION, "Specimen.c", FhirOperationScopes.BATCH, "Specimen.c");
   }
 }

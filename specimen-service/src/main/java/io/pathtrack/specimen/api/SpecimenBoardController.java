@@ -1,5 +1,8 @@
 package io.pathtrack.specimen.api;
 
+import io.pathtrack.guard.security.AccessRefused;
+import io.pathtrack.guard.security.Caller;
+import io.pathtrack.guard.security.RequiresScope;
 import io.pathtrack.specimen.registration.SpecimenStore;
 import io.pathtrack.specimen.sla.SpecimenRecord;
 import io.pathtrack.specimen.sla.TimelineEntry;
@@ -44,16 +47,23 @@ class SpecimenBoardController {
 
   /** Specimens whose clock runs (on track, warning, breached), soonest due first. */
   @GetMapping("/open")
+  @RequiresScope("Specimen.s")
   List<SpecimenView> open() {
-    return store.where(r -> r.slaState().isOpen()).stream()
+    Caller caller = Caller.required();
+    return store.where(r -> r.slaState().isOpen() && caller.mayView(r.orderingPractitioner())).stream()
         .sorted(Comparator.comparing((SpecimenRecord r) -> r.plan().dueAt()).thenComparing(SpecimenRecord::accession))
         .map(r -> SpecimenView.of(r, false))
         .toList();
   }
 
   @GetMapping("/{accession}")
+  @RequiresScope("Specimen.r")
   SpecimenView timeline(@PathVariable String accession) {
-    return store.find(accession).map(r -> SpecimenView.of(r, true))
+    SpecimenRecord record = store.find(accession)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no specimen with this accession"));
+    if (!Caller.required().mayView(record.orderingPractitioner())) {
+      throw new AccessRefused("not your patient: this specimen was ordered by another practitioner");
+    }
+    return SpecimenView.of(record, true);
   }
 }

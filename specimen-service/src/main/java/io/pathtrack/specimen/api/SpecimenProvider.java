@@ -29,6 +29,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.pathtrack.guard.security.AccessRefused;
+import io.pathtrack.guard.security.Caller;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -108,7 +110,11 @@ public class SpecimenProvider implements IResourceProvider {
 
   @Read
   public Specimen read(@IdParam IdType id) {
-    return store.find(id.getIdPart()).map(SpecimenProvider::specimen).orElseThrow(() -> new ResourceNotFoundException(id));
+    SpecimenRecord record = store.find(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    if (!Caller.required().mayView(record.orderingPractitioner())) {
+      throw AccessRefused.fhir("not your patient: this specimen was ordered by another practitioner");
+    }
+    return specimen(record);
   }
 
   /**
@@ -121,7 +127,8 @@ public class SpecimenProvider implements IResourceProvider {
       @OptionalParam(name = "status") TokenParam status,
       @OptionalParam(name = "procedure-type") TokenParam procedure,
       @OptionalParam(name = "ordering-practitioner") StringParam orderer) {
-    return store.where(r -> matches(accession, r.accession())
+    Caller caller = Caller.required();
+    return store.where(r -> caller.mayView(r.orderingPractitioner()) && matches(accession, r.accession())
             && matches(status, r.lifecycle())
             && matches(procedure, r.procedure().code())
             && matches(orderer, r.orderingPractitioner()))

@@ -1,0 +1,82 @@
+package io.pathtrack.guard.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks SMART scopes for every interaction of a HAPI FHIR server: read and vread need {@code .r}, search
+ * {@code .s}, create {@code .c}, update and patch {@code .u}, delete {@code .d}, of the resource in the path.
+ * Operations ({@code $classify}), transactions and batches need what the service declares in its
+ * {@link FhirOperationScopes}; one it does not declare is refused to everyone. The CapabilityStatement is open.
+ */
+@Interceptor
+public final class FhirScopeInterceptor {
+  private final FhirOperationScopes operations;
+
+  public FhirScopeInterceptor(FhirOperationScopes operations) {
+    this.operations = operations;
+  }
+
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void check(RequestDetails request, RestOperationTypeEnum operation) {
+    Optional<SmartScope.Need> need;
+    try {
+      need = needOf(operation, request.getResourceName(), request.getOperation());
+    } catch (NoRule none) {
+      throw AccessRefused.fhir("this interaction has no access rule, so nobody may use it");
+    }
+    if (need.isEmpty()) {
+      return;
+    }
+    Caller caller = Caller.current().orElseThrow(() -> AccessRefused.fhir("this request carries no valid token"));
+    if (!caller.permits(need.get())) {
+      throw AccessRefused.fhir(ScopeInterceptor.missingScope(need.get()));
+    }
+  }
+
+  /**
+   * What an interaction needs: empty for the open ones (the CapabilityStatement).
+   *
+   * @throws NoRule when nothing is declared for it
+   */
+  public Optional<SmartScope.Need> needOf(RestOperationTypeEnum operation, String resourceName, String operationName) {
+    char interaction = switch (operation) {
+      case METADATA -> ' ';
+      case READ, VREAD, HISTORY_INSTANCE, HISTORY_TYPE -> 'r';
+      case SEARCH_TYPE -> 's';
+      case CREATE -> 'c';
+      case UPDATE, PATCH -> 'u';
+      case DELETE -> 'd';
+      default -> '?';
+    };
+    if (interaction == ' ') {
+      return Optional.empty();
+    }
+    if (interaction != '?' && resourceName != null) {
+      return Optional.of(new SmartScope.Need(resourceName, interaction));
+    }
+    String key = switch (operation) {
+      case TRANSACTION -> FhirOperationScopes.TRANSACTION;
+      case BATCH -> FhirOperationScopes.BATCH;
+      default -> operationName;
+    };
+    return Optional.of(Optional.ofNullable(key).map(operations.rules()::get).orElseThrow(NoRule::new));
+  }
+
+  /** An interaction the service has declared nothing for. */
+  public static final class NoRule extends RuntimeException {
+    NoRule() {
+      super("no access rule");
+    }
+  }
+
+  /** The declared rules, for tests that check every binding has one. */
+  public Map<String, SmartScope.Need> declared() {
+    return operations.rules();
+  }
+}

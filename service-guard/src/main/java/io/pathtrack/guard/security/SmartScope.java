@@ -1,0 +1,57 @@
+package io.pathtrack.guard.security;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A SMART App Launch scope for FHIR data: {@code context/Resource.permissions}, where context is {@code system},
+ * {@code user} or {@code patient}, Resource a FHIR resource type or {@code *}, and permissions the v2 letters
+ * {@code c r u d s} in that order (or the v1 {@code read}, {@code write}, {@code *}).
+ */
+public record SmartScope(String context, String resource, String permissions) {
+  private static final Pattern FORM = Pattern.compile("(system|user|patient)/([A-Za-z]+|\\*)\\.(c?r?u?d?s?|read|write|\\*)");
+
+  /** The scope, when the text is a SMART resource scope (other scopes, like {@code openid}, are not). */
+  public static Optional<SmartScope> parse(String text) {
+    Matcher m = FORM.matcher(text);
+    if (!m.matches() || m.group(3).isEmpty()) {
+      return Optional.empty();
+    }
+    String permissions = switch (m.group(3)) {
+      case "read" -> "rs";
+      case "write" -> "cud";
+      case "*" -> "cruds";
+      default -> m.group(3);
+    };
+    return Optional.of(new SmartScope(m.group(1), m.group(2), permissions));
+  }
+
+  /** Whether this scope lets its holder do {@code interaction} (one of c r u d s) on {@code resourceType}. */
+  public boolean permits(String resourceType, char interaction) {
+    return (resource.equals("*") || resource.equals(resourceType))
+        && permissions.indexOf(Character.toLowerCase(interaction)) >= 0;
+  }
+
+  /** A rule as written on an endpoint: {@code Communication.s} means search of Communication. */
+  public record Need(String resource, char interaction) {
+    public static Need of(String rule) {
+      int dot = rule.lastIndexOf('.');
+      if (dot <= 0 || dot != rule.length() - 2 || "cruds".indexOf(rule.charAt(dot + 1)) < 0) {
+        throw new IllegalArgumentException("an access rule is Resource.x with x one of c r u d s, not '" + rule + "'");
+      }
+      return new Need(rule.substring(0, dot), rule.charAt(dot + 1));
+    }
+
+    /** The scopes that would do, for the answer that names what is missing. */
+    public String scopesThatWouldDo() {
+      String suffix = resource + "." + interaction;
+      return "user/" + suffix + " or system/" + suffix;
+    }
+
+    @Override
+    public String toString() {
+      return resource + "." + interaction;
+    }
+  }
+}
