@@ -18,8 +18,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,15 +95,8 @@ final class SpecimenServiceHarness implements AutoCloseable {
 
   /** {@code PUT /fhir/Specimen/{accession}}, with {@code If-Match} when {@code ifMatch} is not null. */
   Http.Response correct(String accession, Specimen specimen, String ifMatch) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/fhir/Specimen/" + accession))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/fhir+json")
-        .header("Accept", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(Fhir.json().encodeResourceToString(specimen)));
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    return Http.send(request.build());
+    return Http.put(base + "/fhir/Specimen/" + accession, "application/fhir+json", Fhir.json().encodeResourceToString(specimen),
+        ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
   }
 
   Http.Response read(String accession) {

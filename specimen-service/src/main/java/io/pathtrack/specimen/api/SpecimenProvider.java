@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.pathtrack.guard.security.AccessAuditEvents;
 import io.pathtrack.guard.security.AccessRefused;
 import io.pathtrack.guard.security.Caller;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -46,12 +47,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SpecimenProvider implements IResourceProvider {
-  /**
-   * The request attribute the access audit copies into the AuditEvent of the request: what a correction
-   * changed, as element names, never values.
-   */
-  static final String AUDIT_DETAIL = "io.pathtrack.audit.detail";
-
   private final SpecimenRegistration registration;
   private final SpecimenCorrections corrections;
   private final SpecimenStore store;
@@ -97,7 +92,8 @@ public class SpecimenProvider implements IResourceProvider {
       Optional<String> ifMatch = Optional.ofNullable(request.getHeader(Constants.HEADER_IF_MATCH))
           .filter(v -> !v.isBlank()).map(ParameterUtil::parseETagValue);
       Correction correction = corrections.correct(id.getIdPart(), ifMatch, specimen);
-      request.setAttribute(AUDIT_DETAIL, correction.changed().isEmpty() ? "corrected: nothing changed"
+      // The access audit copies it into the AuditEvent of this request: element names, never values.
+      request.setAttribute(AccessAuditEvents.DETAIL, correction.changed().isEmpty() ? "corrected: nothing changed"
           : "corrected: " + String.join(", ", correction.changed()));
       Specimen answer = specimen(correction.record());
       MethodOutcome outcome = new MethodOutcome(answer.getIdElement(), false);
