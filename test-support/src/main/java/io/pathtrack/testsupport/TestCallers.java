@@ -21,7 +21,9 @@ public final class TestCallers {
   public static List<String> serviceArguments() {
     TestIdentity identity = TestIdentity.shared();
     Http.authorizeWith(TestCallers::tokenFor);
-    return List.of("--pathtrack.security.issuer-uri=" + identity.issuer(), "--management.server.port=0");
+    // No clock skew: an expired token is refused at once, as the access tests expect.
+    return List.of("--pathtrack.security.issuer-uri=" + identity.issuer(), "--pathtrack.security.clock-skew=0s",
+        "--management.server.port=0");
   }
 
   /** The token the usual caller of this endpoint holds. */

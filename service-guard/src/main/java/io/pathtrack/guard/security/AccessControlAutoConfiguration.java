@@ -81,6 +81,12 @@ public class AccessControlAutoConfiguration {
     });
   }
 
+  /** Requests the firewall refuses are answered 400 with an OperationOutcome, like every other refusal. */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler firewallAnswers() {
+    return new FirewallAnswers();
+  }
+
   @Bean
   IssuerMetadata issuerMetadata(AccessProperties properties) {
     return new IssuerMetadata(properties.requiredIssuer());
