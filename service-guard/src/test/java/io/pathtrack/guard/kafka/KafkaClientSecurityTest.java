@@ -3,6 +3,7 @@ package io.pathtrack.guard.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -119,6 +121,30 @@ class KafkaClientSecurityTest {
     assertThat(environment.getProperty("spring.kafka.properties.security.protocol")).isEqualTo("SASL_SSL");
     assertThat(login(environment.getProperty("spring.kafka.properties.sasl.jaas.config")))
         .containsEntry("username", "specimen-service").containsEntry("password", "from-a-secret");
+  }
+
+  @Test
+  void saslSslTakesItsTrustStoreFromSpringBootsKafkaSslSettingsForEveryClient() {
+    MockEnvironment environment = sasl("SASL_SSL", "notify-service", "s3cret")
+        .withProperty("spring.kafka.ssl.trust-store-location", "file:/etc/kafka/truststore.p12")
+        .withProperty("spring.kafka.ssl.trust-store-password", "changeit")
+        .withProperty("spring.kafka.ssl.trust-store-type", "PKCS12");
+
+    new KafkaClientSecurity().postProcessEnvironment(environment, new SpringApplication());
+
+    // What both binders start from (their merged consumer, producer and streams settings), and so the stream
+    // applications' dead-letter producer too.
+    KafkaProperties kafka = Binder.get(environment).bind("spring.kafka", KafkaProperties.class).get();
+    for (Map<String, Object> client : List.of(kafka.buildConsumerProperties(), kafka.buildProducerProperties(),
+        kafka.buildAdminProperties(), kafka.buildStreamsProperties())) {
+      assertThat(client)
+          .containsEntry("security.protocol", "SASL_SSL")
+          .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+          .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.p12")
+          .containsEntry("ssl.truststore.type", "PKCS12")
+          .containsKey("ssl.truststore.password")
+          .containsKey("sasl.jaas.config");
+    }
   }
 
   private static MockEnvironment sasl(String protocol, String username, String password) {
