@@ -17,8 +17,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 ACLS="${ACLS:-$here/acls.tsv}"
-: "${BOOTSTRAP:?set BOOTSTRAP to the cluster's bootstrap servers}"
-: "${COMMAND_CONFIG:?set COMMAND_CONFIG to the administrator's client properties file}"
+: "${BOOTSTRAP:?set BOOTSTRAP to the bootstrap servers of the cluster}"
+: "${COMMAND_CONFIG:?set COMMAND_CONFIG to the client properties file of the administrator}"
 SCRAM_ITERATIONS=8192
 
 tool() { if [[ -n "${KAFKA_BIN:-}" ]]; then echo "$KAFKA_BIN/$1"; else echo "$1"; fi; }

@@ -14,18 +14,19 @@ import io.pathtrack.kafka.embedded.AclList;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -48,12 +49,26 @@ class AclListAgreesTest {
     assertThat(ACLS.literalTopics()).containsExactlyInAnyOrderElementsOf(contractTopics());
   }
 
+  /** Run by bash with a stand-in kafka-topics.sh that notes its command lines. */
   @Test
-  void theClusterTopicScriptCreatesEveryContractTopic() throws Exception {
-    String script = Files.readString(Path.of("../k8s/topics.sh"));
-    Matcher list = Pattern.compile("for topic in ([^;]+);").matcher(script);
-    assertThat(list.find()).as("the topic list of topics.sh").isTrue();
-    assertThat(list.group(1).replace("\\", " ").trim().split("\\s+")).containsExactlyInAnyOrderElementsOf(contractTopics());
+  void theClusterTopicScriptCreatesEveryContractTopicAsTheAdministrator(@TempDir Path dir) throws Exception {
+    Path noted = dir.resolve("noted");
+    Path tool = Files.createDirectories(dir.resolve("bin")).resolve("kafka-topics.sh");
+    Files.writeString(tool, "#!/usr/bin/env bash\necho \"$*\" >> \"" + noted + "\"\n");
+    assertThat(tool.toFile().setExecutable(true)).isTrue();
+    ProcessBuilder script = new ProcessBuilder("bash", "../k8s/topics.sh").redirectErrorStream(true);
+    script.environment().put("PATH", tool.getParent() + java.io.File.pathSeparator + System.getenv("PATH"));
+    script.environment().put("BOOTSTRAP", "kafka-0.kafka:9093");
+    script.environment().put("COMMAND_CONFIG", "/etc/kafka/admin.properties");
+    Process run = script.start();
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor()).as(output).isZero();
+
+    List<String> lines = Files.readAllLines(noted);
+    assertThat(lines).allSatisfy(line -> assertThat(line)
+        .contains("--bootstrap-server kafka-0.kafka:9093 --command-config /etc/kafka/admin.properties --create"));
+    assertThat(lines).extracting(line -> line.replaceFirst(".* --topic (\\S+) .*", "$1"))
+        .containsExactlyInAnyOrderElementsOf(contractTopics());
   }
 
   @Test
