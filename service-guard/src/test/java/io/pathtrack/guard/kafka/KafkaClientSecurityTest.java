@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** One group of settings logs every Kafka client of a service in, and a PLAINTEXT service is left as it was. */
 class KafkaClientSecurityTest {
+  private static final String SYSTEM_ENVIRONMENT = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 
   @Test
   void plaintextByDefaultSetsNothing() {
@@ -111,10 +113,11 @@ class KafkaClientSecurityTest {
   @Test
   void settingsMayComeFromTheEnvironmentVariablesOfADeployment() {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource("env", Map.of(
-        "PATHTRACK_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-        "PATHTRACK_KAFKA_SASL_USERNAME", "specimen-service",
-        "PATHTRACK_KAFKA_SASL_PASSWORD", "from-a-secret")));
+    environment.getPropertySources().replace(SYSTEM_ENVIRONMENT,
+        new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+            "PATHTRACK_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+            "PATHTRACK_KAFKA_SASL_USERNAME", "specimen-service",
+            "PATHTRACK_KAFKA_SASL_PASSWORD", "from-a-secret")));
 
     new KafkaClientSecurity().postProcessEnvironment(environment, new SpringApplication());
 
@@ -144,6 +147,30 @@ class KafkaClientSecurityTest {
           .containsEntry("ssl.truststore.type", "PKCS12")
           .containsKey("ssl.truststore.password")
           .containsKey("sasl.jaas.config");
+    }
+  }
+
+  @Test
+  void aTrustStoreGivenAsKafkaPropertiesInTheEnvironmentReachesEveryClientToo() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().replace(SYSTEM_ENVIRONMENT,
+        new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+            "PATHTRACK_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+            "PATHTRACK_KAFKA_SASL_USERNAME", "results-service",
+            "PATHTRACK_KAFKA_SASL_PASSWORD", "s3cret",
+            "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/truststore.p12",
+            "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE", "PKCS12")));
+
+    new KafkaClientSecurity().postProcessEnvironment(environment, new SpringApplication());
+
+    Map<String, Object> own = Map.copyOf(Binder.get(environment).bind("spring.kafka.properties",
+        Bindable.mapOf(String.class, String.class)).get());
+    KafkaProperties kafka = Binder.get(environment).bind("spring.kafka", KafkaProperties.class).get();
+    for (Map<String, Object> client : List.of(own, kafka.buildStreamsProperties(), kafka.buildProducerProperties())) {
+      assertThat(client)
+          .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.p12")
+          .containsEntry("ssl.truststore.type", "PKCS12")
+          .containsEntry("security.protocol", "SASL_SSL");
     }
   }
 
