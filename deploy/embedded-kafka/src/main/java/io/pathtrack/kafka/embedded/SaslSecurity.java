@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -131,7 +132,7 @@ final class SaslSecurity {
   }
 
   /** The users given a SCRAM credential. */
-  java.util.Set<String> users() {
+  Set<String> users() {
     return passwords.keySet();
   }
 
