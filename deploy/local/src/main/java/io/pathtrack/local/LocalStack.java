@@ -21,6 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.mllp.port} (2575), {@code pathtrack.data.dir}
  * (a fresh temporary directory),
  * {@code pathtrack.lis.interval.ms} (2500), {@code pathtrack.corpus.dir} (../shared/corpus/fhir-r4, used when present).
+ *
+ * <p>The broker is secured as a cluster is ({@code deploy/kafka/README.md}): each service and the simulated LIS log
+ * in with SASL/SCRAM as their own principal, with passwords generated at each start, and may do only what
+ * {@code deploy/kafka/acls.tsv} grants them. The administrator's settings, for Kafka's command-line tools, are
+ * written to {@code kafka-admin.properties} in the data directory.
  */
 public final class LocalStack {
   private LocalStack() {}
@@ -38,16 +43,18 @@ public final class LocalStack {
 
     System.out.println("PathTrack local stack: starting Kafka, SMTP and the three services (data in " + data + ")…");
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
-        .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).build().start();
+        .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl().build().start();
+    Path adminConfig = writeAdminConfig(broker, data);
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     PathTrackServices services = PathTrackServices.start(new PathTrackServices.Settings(
         broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
         data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR",
-            "pathtrack.results.mllp.port", mllpSetting)));
+            "pathtrack.results.mllp.port", mllpSetting))
+        .withKafkaLogins(broker.securityProtocol(), broker::password));
     int mllpPort = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port",
         services.results().getEnvironment().getProperty("pathtrack.results.mllp.port", "2575")));
-    SimulatedLis lis = new SimulatedLis(broker.bootstrapServers(), specimenPort, resultsPort, mllpPort, corpus);
+    SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"), specimenPort, resultsPort, mllpPort, corpus);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,7 +67,9 @@ public final class LocalStack {
     }, "local-stack-stop"));
 
     System.out.println();
-    System.out.println("Kafka broker      " + broker.bootstrapServers());
+    System.out.println("Kafka broker      " + broker.bootstrapServers() + "   (" + broker.securityProtocol() + ", "
+        + broker.saslMechanism() + ": each service and the LIS log in as their own principal, ACLs of deploy/kafka/acls.tsv)");
+    System.out.println("Kafka admin       --command-config " + adminConfig + "   (for Kafka's command-line tools)");
     System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
     System.out.println("results-service   http://localhost:" + resultsPort + "/fhir/metadata   (POST /fhir/DiagnosticReport)");
     System.out.println("HL7 v2 MLLP       localhost:" + mllpPort
@@ -132,6 +141,27 @@ public final class LocalStack {
       search = search.tag(t.getKey(), t.getValue());
     }
     return (long) search.counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  /**
+   * The administrator's client settings, for Kafka's command-line tools ({@code --command-config},
+   * {@code --consumer.config}); readable by this user only, and as short-lived as the broker's password.
+   */
+  private static Path writeAdminConfig(EmbeddedKafkaBroker broker, Path data) throws java.io.IOException {
+    Path file = data.resolve("kafka-admin.properties");
+    Files.deleteIfExists(file);
+    Files.createFile(file);
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own permissions apply
+    }
+    java.util.Properties admin = new java.util.Properties();
+    admin.putAll(broker.clientProperties(EmbeddedKafkaBroker.ADMIN));
+    try (var out = Files.newBufferedWriter(file)) {
+      admin.store(out, "PathTrack local stack: Kafka's administrator, valid while this broker runs");
+    }
+    return file;
   }
 
   private static Path findCorpus(String configured) {

@@ -82,7 +82,11 @@ final class SimulatedLis implements AutoCloseable {
   private final AtomicInteger sequence = new AtomicInteger();
   private final List<String> corpusFiles;
 
-  SimulatedLis(String bootstrapServers, int specimenPort, int resultsPort, int mllpPort, Path corpus) {
+  /**
+   * @param kafka the LIS's Kafka client settings: the brokers and, on a secured broker, the login of {@code User:lis},
+   *     which may write the inbound topic and nothing else
+   */
+  SimulatedLis(Map<String, Object> kafka, int specimenPort, int resultsPort, int mllpPort, Path corpus) {
     this.mllpPort = mllpPort;
     try (var in = SimulatedLis.class.getResourceAsStream("/lis/oru-template.hl7")) {
       this.oruTemplate = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -93,9 +97,9 @@ final class SimulatedLis implements AutoCloseable {
     this.specimenBase = "http://127.0.0.1:" + specimenPort + "/fhir";
     this.resultsBase = "http://127.0.0.1:" + resultsPort + "/fhir";
     this.corpus = corpus;
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    Map<String, Object> producerConfig = new java.util.HashMap<>(kafka);
+    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+    this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     this.corpusFiles = corpus != null && Files.isDirectory(corpus)
         ? List.of("r4core-DiagnosticReport-pap.json", "mii-DiagnosticReport-mii-exa-patho-report.json",
             "vamhv-DiagnosticReport-ex-MHV-labReport-5.json")

@@ -13,6 +13,7 @@ import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.contract.Topics;
+import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.TestKafka;
@@ -51,11 +52,14 @@ class WalkingSkeletonEndToEndTest {
 
   @BeforeAll
   static void startSystem() {
-    bootstrap = TestKafka.bootstrapServers();
+    // A secured broker: each service logs in as its own principal and may do only what deploy/kafka/acls.tsv grants.
+    EmbeddedKafkaBroker kafka = TestKafka.secured();
+    bootstrap = kafka.bootstrapServers();
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     services = PathTrackServices.start(new PathTrackServices.Settings(
-        bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, Map.of("pathtrack.results.mllp.port", 0)));
+        bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, Map.of("pathtrack.results.mllp.port", 0))
+        .withKafkaLogins(kafka.securityProtocol(), kafka::password));
     for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
       io.pathtrack.testsupport.StreamsReady.await(context, Duration.ofSeconds(120));
     }
