@@ -26,6 +26,16 @@ public final class TestCallers {
         "--management.server.port=0");
   }
 
+  /** The same settings as properties ({@code name → value}), for services started with a property map. */
+  public static java.util.Map<String, Object> serviceProperties() {
+    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    for (String argument : serviceArguments()) {
+      int equals = argument.indexOf('=');
+      properties.put(argument.substring(2, equals), argument.substring(equals + 1));
+    }
+    return properties;
+  }
+
   /** The token the usual caller of this endpoint holds. */
   public static Optional<String> tokenFor(String method, URI uri) {
     TestIdentity identity = TestIdentity.shared();

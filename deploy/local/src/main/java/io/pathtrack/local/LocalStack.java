@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.Outcome;
+import io.pathtrack.identity.IdentityServerApplication;
 import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +38,16 @@ public final class LocalStack {
     int specimenPort = setting("pathtrack.specimen.port", 8082);
     int notifyPort = setting("pathtrack.notify.port", 8083);
     int mllpSetting = setting("pathtrack.mllp.port", 2575);
+    int identityPort = setting("pathtrack.identity.port", 9000);
     String dataSetting = text("pathtrack.data.dir", null);
     Path data = dataSetting == null ? Files.createTempDirectory("pathtrack-local-") : Path.of(dataSetting);
     Path corpus = findCorpus(text("pathtrack.corpus.dir", null));
 
-    System.out.println("PathTrack local stack: starting Kafka, SMTP and the three services (data in " + data + ")…");
+    System.out.println("PathTrack local stack: starting Kafka, SMTP, the identity server and the three services (data in "
+        + data + ")…");
+    String issuer = "http://localhost:" + identityPort;
+    ConfigurableApplicationContext identity = IdentityServerApplication.builder().profiles("local")
+        .run("--server.port=" + identityPort, "--logging.level.root=WARN");
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
         .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl().build().start();
     Path adminConfig = writeAdminConfig(broker, data);
@@ -50,11 +56,12 @@ public final class LocalStack {
     PathTrackServices services = PathTrackServices.start(new PathTrackServices.Settings(
         broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
         data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR",
-            "pathtrack.results.mllp.port", mllpSetting))
+            "pathtrack.results.mllp.port", mllpSetting, "pathtrack.security.issuer-uri", issuer))
         .withKafkaLogins(broker.securityProtocol(), broker::password));
     int mllpPort = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port",
         services.results().getEnvironment().getProperty("pathtrack.results.mllp.port", "2575")));
-    SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"), specimenPort, resultsPort, mllpPort, corpus);
+    SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"),
+        new ClientToken(issuer, "lis", "lis-secret", java.time.Clock.systemUTC()), specimenPort, resultsPort, mllpPort, corpus);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,6 +69,7 @@ public final class LocalStack {
       lis.close();
       services.close();
       smtp.stop();
+      identity.close();
       broker.close();
       stopped.countDown();
     }, "local-stack-stop"));
@@ -71,12 +79,16 @@ public final class LocalStack {
         + broker.saslMechanism() + ": each service and the LIS log in as their own principal, ACLs of deploy/kafka/acls.tsv)");
     System.out.println("Kafka admin       --command-config " + adminConfig + "   (for Kafka's command-line tools)");
     System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
+    System.out.println("identity (OIDC)   " + issuer + "   (development users dr-lee, dr-patel, … lab-manager, results-desk "
+        + "/ pathtrack; clients lis/lis-secret, ehr/ehr-secret, pathtrack-web; README, Security)");
     System.out.println("results-service   http://localhost:" + resultsPort + "/fhir/metadata   (POST /fhir/DiagnosticReport)");
     System.out.println("HL7 v2 MLLP       localhost:" + mllpPort
         + "   (ORU^R01; see README for a one-line send)");
     System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001   and /specimens/open");
     System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications   and /audit?about=DiagnosticReport/<id>");
-    System.out.println("metrics           http://localhost:" + resultsPort + "/actuator/prometheus");
+    System.out.println("health, metrics   http://localhost:" + managementPort(services.results()) + "/actuator/prometheus   "
+        + "(management ports " + managementPort(services.results()) + ", " + managementPort(services.specimen()) + ", "
+        + managementPort(services.notifications()) + "; every other call needs a bearer token)");
     System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms (FHIR REST, Kafka, HL7 v2)"
         + (lis.usesCorpus() ? ", with example reports from " + corpus : ""));
     System.out.println("Ctrl-C stops everything.");
@@ -108,8 +120,12 @@ public final class LocalStack {
     return "| dead letters " + deadLetters + (down.isEmpty() ? " | all live   " : " | DOWN: " + String.join(", ", down) + "   ");
   }
 
+  private static String managementPort(ConfigurableApplicationContext context) {
+    return context.getEnvironment().getProperty("local.management.port", context.getEnvironment().getProperty("local.server.port"));
+  }
+
   private static boolean live(ConfigurableApplicationContext context) {
-    String port = context.getEnvironment().getProperty("local.server.port");
+    String port = managementPort(context);
     try {
       var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
               java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))

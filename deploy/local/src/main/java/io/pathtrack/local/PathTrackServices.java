@@ -120,6 +120,10 @@ public final class PathTrackServices implements AutoCloseable {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
     props.put("server.port", port);
+    if (port == 0) {
+      // A free port for health and metrics too, so that several stacks (tests) can share a machine.
+      props.put("management.server.port", 0);
+    }
     props.putAll(own);
     props.putAll(settings.extraProperties());
     props.putAll(settings.serviceProperties().getOrDefault(name, Map.of()));

@@ -74,6 +74,8 @@ final class SimulatedLis implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Path corpus;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The LIS's access token (client credentials of the client {@code lis}). */
+  private final java.util.function.Supplier<String> token;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "simulated-lis");
     t.setDaemon(true);
@@ -85,9 +87,12 @@ final class SimulatedLis implements AutoCloseable {
   /**
    * @param kafka the LIS's Kafka client settings: the brokers and, on a secured broker, the login of {@code User:lis},
    *     which may write the inbound topic and nothing else
+   * @param token the LIS's bearer token for the services' FHIR endpoints
    */
-  SimulatedLis(Map<String, Object> kafka, int specimenPort, int resultsPort, int mllpPort, Path corpus) {
+  SimulatedLis(Map<String, Object> kafka, java.util.function.Supplier<String> token, int specimenPort, int resultsPort,
+      int mllpPort, Path corpus) {
     this.mllpPort = mllpPort;
+    this.token = token;
     try (var in = SimulatedLis.class.getResourceAsStream("/lis/oru-template.hl7")) {
       this.oruTemplate = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -189,6 +194,7 @@ final class SimulatedLis implements AutoCloseable {
     specimen.addRequest(new Reference("#order"));
     http.send(HttpRequest.newBuilder(URI.create(specimenBase + "/Specimen"))
         .header("Content-Type", "application/fhir+json")
+        .header("Authorization", "Bearer " + token.get())
         .POST(HttpRequest.BodyPublishers.ofString(Fhir.json().encodeResourceToString(specimen)))
         .build(), HttpResponse.BodyHandlers.discarding());
     // Give the services' specimen tables a moment, as a real lab's report comes hours later.
@@ -226,6 +232,7 @@ final class SimulatedLis implements AutoCloseable {
   private void post(String path, String json) throws IOException, InterruptedException {
     http.send(HttpRequest.newBuilder(URI.create(resultsBase + path))
         .header("Content-Type", "application/fhir+json")
+        .header("Authorization", "Bearer " + token.get())
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build(), HttpResponse.BodyHandlers.discarding());
   }

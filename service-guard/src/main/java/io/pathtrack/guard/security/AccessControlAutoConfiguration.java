@@ -104,6 +104,7 @@ public class AccessControlAutoConfiguration {
             .requestMatchers(request -> management.test(request.getLocalPort())).permitAll()
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/fhir/metadata", SmartConfigurationFilter.PATH, "/error").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/fhir/OperationDefinition/**").permitAll()
             .anyRequest().authenticated())
         .oauth2ResourceServer(o -> o
             .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(CallerAuthentication.converter(properties)))
