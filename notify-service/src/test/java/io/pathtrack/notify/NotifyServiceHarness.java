@@ -49,14 +49,16 @@ final class NotifyServiceHarness implements AutoCloseable {
   }
 
   NotifyServiceHarness start() {
+    List<String> args = new java.util.ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
+        "--NOTIFY_STATE_DIR=" + state.resolve("streams"),
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+        "--pathtrack.notify.directory=file:" + directory, "--pathtrack.notify.zone=UTC",
+        "--pathtrack.notify.sweep-interval=200ms",
+        "--pathtrack.notify.channels.webhook.retry.initial-delay=50ms"));
+    args.addAll(io.pathtrack.testsupport.TestCallers.serviceArguments());
     app = NotifyServiceApplication.builder()
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
-        .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
-            "--NOTIFY_STATE_DIR=" + state.resolve("streams"),
-            "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-            "--pathtrack.notify.directory=file:" + directory, "--pathtrack.notify.zone=UTC",
-            "--pathtrack.notify.sweep-interval=200ms",
-            "--pathtrack.notify.channels.webhook.retry.initial-delay=50ms");
+        .run(args.toArray(String[]::new));
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     io.pathtrack.testsupport.StreamsReady.await(app, Duration.ofSeconds(120));
     return this;
@@ -64,6 +66,15 @@ final class NotifyServiceHarness implements AutoCloseable {
 
   String base() {
     return base;
+  }
+
+  org.springframework.context.ConfigurableApplicationContext context() {
+    return app;
+  }
+
+  /** Where health probes and metrics answer (the management port). */
+  String management() {
+    return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port");
   }
 
   @Override

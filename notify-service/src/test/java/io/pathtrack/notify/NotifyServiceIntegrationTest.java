@@ -118,13 +118,13 @@ class NotifyServiceIntegrationTest {
     org.hl7.fhir.r4.model.Communication c = io.pathtrack.contract.Fhir.json()
         .parseResource(org.hl7.fhir.r4.model.Communication.class, read.body());
     c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
-    c.setSender(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-esc-cover"));
+    c.setSender(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-ehr"));
     Http.Response put = Http.put(service.base() + "/fhir/Communication/" + id, "application/fhir+json",
         io.pathtrack.contract.Fhir.json().encodeResourceToString(c));
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     Map<String, Object> acked = service.awaitNotifications("N-EHR-1",
         l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state")))).get(0);
-    assertThat(acked).containsEntry("acknowledgedBy", "Practitioner/dr-esc-cover");
+    assertThat(acked).containsEntry("acknowledgedBy", "Practitioner/dr-ehr");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pathtrack.results;
 
 import io.pathtrack.results.hl7.MllpListener;
 import io.pathtrack.testsupport.StreamsReady;
+import io.pathtrack.testsupport.TestCallers;
 import io.pathtrack.testsupport.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,16 @@ public final class ResultsServiceHarness {
     addDefault(args, settings, "server.port", "0");
     addDefault(args, settings, "RESULTS_STATE_DIR", state.toString());
     addDefault(args, settings, "pathtrack.results.mllp.port", "0");
+    for (String setting : TestCallers.serviceArguments()) {
+      addDefault(args, settings, setting.substring(2, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+    }
     args.addAll(List.of(settings));
     return ResultsServiceApplication.builder().run(args.toArray(String[]::new));
+  }
+
+  /** Where its health probes and metrics answer (the management port). */
+  public static String management(ConfigurableApplicationContext service) {
+    return "http://127.0.0.1:" + service.getEnvironment().getProperty("local.management.port");
   }
 
   /** Where its HTTP endpoints answer, e.g. {@code http://127.0.0.1:40123}. */

@@ -285,6 +285,6 @@ class ResultsServiceIntegrationTest {
   }
 
   private static String metrics() {
-    return Http.get(base + "/actuator/prometheus", "text/plain").body();
+    return Http.get(ResultsServiceHarness.management(service) + "/actuator/prometheus", "text/plain").body();
   }
 }

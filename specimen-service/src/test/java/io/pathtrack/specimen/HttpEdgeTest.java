@@ -182,7 +182,7 @@ class HttpEdgeTest {
     Http.Response fhirMissing = Http.get(service.base() + "/fhir/Specimen/SP-EDGE-NOBODY");
     assertThat(fhirMissing.status()).isEqualTo(404);
     assertSecurityHeaders(fhirMissing);
-    Http.Response health = Http.get(service.base() + "/actuator/health");
+    Http.Response health = Http.get(service.management() + "/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertSecurityHeaders(health);
   }

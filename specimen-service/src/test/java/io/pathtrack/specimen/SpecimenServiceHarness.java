@@ -53,11 +53,13 @@ final class SpecimenServiceHarness implements AutoCloseable {
   }
 
   SpecimenServiceHarness start() {
+    List<String> args = new java.util.ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
+        "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms"));
+    args.addAll(io.pathtrack.testsupport.TestCallers.serviceArguments());
     app = SpecimenServiceApplication.builder()
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("auditDetailProbe", (Filter) this::recordAuditDetail))
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
-        .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
-            "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms");
+        .run(args.toArray(String[]::new));
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     // Ready when Kafka Streams runs and has its state: until then the API answers 503.
     io.pathtrack.testsupport.StreamsReady.await(app, Duration.ofSeconds(120));
@@ -67,6 +69,15 @@ final class SpecimenServiceHarness implements AutoCloseable {
 
   String base() {
     return base;
+  }
+
+  ConfigurableApplicationContext context() {
+    return app;
+  }
+
+  /** Where health probes and metrics answer (the management port). */
+  String management() {
+    return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port");
   }
 
   @Override
@@ -144,6 +155,6 @@ final class SpecimenServiceHarness implements AutoCloseable {
   }
 
   String metrics() {
-    return Http.get(base + "/actuator/prometheus", "text/plain").body();
+    return Http.get(management() + "/actuator/prometheus", "text/plain").body();
   }
 }

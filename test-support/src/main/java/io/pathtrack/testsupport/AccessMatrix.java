@@ -49,11 +49,13 @@ public final class AccessMatrix {
    *
    * @param variables a value for each path variable ({@code id} → a notification addressed to dr-lee)
    * @param queries query strings some endpoints need, by template
-   * @param perPractitioner templates that concern one practitioner's patients: another physician is refused
+   * @param perPractitioner endpoints ({@code GET /notifications/{id}}) that concern one practitioner's patients:
+   *     another physician is refused
    * @param otherPhysician the username of a physician the data does not concern
+   * @param bodies request bodies some endpoints need to get as far as their access rule, by template ({@code {}} otherwise)
    */
   public record Data(Map<String, String> variables, Map<String, String> queries, List<String> perPractitioner,
-      String otherPhysician) {}
+      String otherPhysician, Map<String, String> bodies) {}
 
   public static List<DynamicTest> cases(String base, List<Endpoint> endpoints, Data data) {
     TestIdentity identity = TestIdentity.shared();
@@ -61,31 +63,32 @@ public final class AccessMatrix {
     for (Endpoint e : endpoints) {
       String url = base + fill(e.template(), data.variables()) + Optional.ofNullable(data.queries().get(e.template()))
           .map(q -> "?" + q).orElse("");
+      String body = data.bodies().getOrDefault(e.template(), "{}");
       if (e.open()) {
-        tests.add(DynamicTest.dynamicTest(e + " is open", () -> assertThat(call(e.method(), url, null).status())
+        tests.add(DynamicTest.dynamicTest(e + " is open", () -> assertThat(call(e.method(), url, body, null).status())
             .isNotIn(401, 403)));
         continue;
       }
       String need = e.resource() + "." + e.interaction();
-      tests.add(DynamicTest.dynamicTest(e + " without a token: 401", () -> refusedUnauthenticated(call(e.method(), url, null))));
+      tests.add(DynamicTest.dynamicTest(e + " without a token: 401", () -> refusedUnauthenticated(call(e.method(), url, body, null))));
       tests.add(DynamicTest.dynamicTest(e + " with an expired token: 401",
-          () -> refusedUnauthenticated(call(e.method(), url, identity.expiredToken()))));
+          () -> refusedUnauthenticated(call(e.method(), url, body, identity.expiredToken()))));
       tests.add(DynamicTest.dynamicTest(e + " with a token that is not one: 401",
-          () -> refusedUnauthenticated(call(e.method(), url, "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"))));
+          () -> refusedUnauthenticated(call(e.method(), url, body, "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"))));
       tests.add(DynamicTest.dynamicTest(e + " without " + need + ": 403", () -> {
-        Answer a = call(e.method(), url, wrongScope(identity, e.resource()));
+        Answer a = call(e.method(), url, body, wrongScope(identity, e.resource()));
         assertThat(a.status()).as(a.body()).isEqualTo(403);
         assertThat(a.body()).contains("\"forbidden\"").contains(need);
       }));
-      if (data.perPractitioner().contains(e.template())) {
+      if (data.perPractitioner().contains(e.toString())) {
         tests.add(DynamicTest.dynamicTest(e + " as another physician: 403", () -> {
-          Answer a = call(e.method(), url, identity.userToken(data.otherPhysician()));
+          Answer a = call(e.method(), url, body, identity.userToken(data.otherPhysician()));
           assertThat(a.status()).as(a.body()).isEqualTo(403);
           assertThat(a.body()).contains("\"forbidden\"").contains("not your");
         }));
       }
       tests.add(DynamicTest.dynamicTest(e + " for its caller: allowed", () -> {
-        Answer a = call(e.method(), url, rightCaller(identity, e.resource(), e.interaction()));
+        Answer a = call(e.method(), url, body, rightCaller(identity, e.resource(), e.interaction()));
         assertThat(a.status()).as(a.body()).isNotIn(401, 403);
       }));
     }
@@ -126,7 +129,7 @@ public final class AccessMatrix {
   /** An answer: status, the WWW-Authenticate header, and the body's first 64 KB (a stream is not waited for). */
   public record Answer(int status, String wwwAuthenticate, String body) {}
 
-  public static Answer call(String method, String url, String token) {
+  public static Answer call(String method, String url, String body, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/fhir+json, application/json, text/event-stream");
     if (token != null) {
@@ -135,16 +138,16 @@ public final class AccessMatrix {
     if (method.equals("GET") || method.equals("DELETE")) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/fhir+json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+      request.header("Content-Type", "application/fhir+json").method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     try {
       HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      String body;
+      String answer;
       try (InputStream in = response.body()) {
         boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
-        body = stream ? "" : new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        answer = stream ? "" : new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
       }
-      return new Answer(response.statusCode(), response.headers().firstValue("WWW-Authenticate").orElse(""), body);
+      return new Answer(response.statusCode(), response.headers().firstValue("WWW-Authenticate").orElse(""), answer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

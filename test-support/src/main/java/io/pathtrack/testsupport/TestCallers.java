@@ -21,7 +21,19 @@ public final class TestCallers {
   public static List<String> serviceArguments() {
     TestIdentity identity = TestIdentity.shared();
     Http.authorizeWith(TestCallers::tokenFor);
-    return List.of("--pathtrack.security.issuer-uri=" + identity.issuer(), "--management.server.port=0");
+    // No clock skew: an expired token is refused at once, as the access tests expect.
+    return List.of("--pathtrack.security.issuer-uri=" + identity.issuer(), "--pathtrack.security.clock-skew=0s",
+        "--management.server.port=0");
+  }
+
+  /** The same settings as properties ({@code name → value}), for services started with a property map. */
+  public static java.util.Map<String, Object> serviceProperties() {
+    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    for (String argument : serviceArguments()) {
+      int equals = argument.indexOf('=');
+      properties.put(argument.substring(2, equals), argument.substring(equals + 1));
+    }
+    return properties;
   }
 
   /** The token the usual caller of this endpoint holds. */

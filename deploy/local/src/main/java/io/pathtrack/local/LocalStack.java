@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.Outcome;
+import io.pathtrack.identity.IdentityServerApplication;
 import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.mllp.port} (2575), {@code pathtrack.data.dir}
  * (a fresh temporary directory),
  * {@code pathtrack.lis.interval.ms} (2500), {@code pathtrack.corpus.dir} (../shared/corpus/fhir-r4, used when present).
+ *
+ * <p>The broker is secured as a cluster is ({@code deploy/kafka/README.md}): each service and the simulated LIS log
+ * in with SASL/SCRAM as their own principal, with passwords generated at each start, and may do only what
+ * {@code deploy/kafka/acls.tsv} grants them. The administrator's settings, for Kafka's command-line tools, are
+ * written to {@code kafka-admin.properties} in the data directory.
  */
 public final class LocalStack {
   private LocalStack() {}
@@ -32,22 +38,30 @@ public final class LocalStack {
     int specimenPort = setting("pathtrack.specimen.port", 8082);
     int notifyPort = setting("pathtrack.notify.port", 8083);
     int mllpSetting = setting("pathtrack.mllp.port", 2575);
+    int identityPort = setting("pathtrack.identity.port", 9000);
     String dataSetting = text("pathtrack.data.dir", null);
     Path data = dataSetting == null ? Files.createTempDirectory("pathtrack-local-") : Path.of(dataSetting);
     Path corpus = findCorpus(text("pathtrack.corpus.dir", null));
 
-    System.out.println("PathTrack local stack: starting Kafka, SMTP and the three services (data in " + data + ")…");
+    System.out.println("PathTrack local stack: starting Kafka, SMTP, the identity server and the three services (data in "
+        + data + ")…");
+    String issuer = "http://localhost:" + identityPort;
+    ConfigurableApplicationContext identity = IdentityServerApplication.builder().profiles("local")
+        .run("--server.port=" + identityPort, "--logging.level.root=WARN");
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
-        .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).build().start();
+        .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl().build().start();
+    Path adminConfig = writeAdminConfig(broker, data);
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     PathTrackServices services = PathTrackServices.start(new PathTrackServices.Settings(
         broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
         data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR",
-            "pathtrack.results.mllp.port", mllpSetting)));
+            "pathtrack.results.mllp.port", mllpSetting, "pathtrack.security.issuer-uri", issuer))
+        .withKafkaLogins(broker.securityProtocol(), broker::password));
     int mllpPort = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port",
         services.results().getEnvironment().getProperty("pathtrack.results.mllp.port", "2575")));
-    SimulatedLis lis = new SimulatedLis(broker.bootstrapServers(), specimenPort, resultsPort, mllpPort, corpus);
+    SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"),
+        new ClientToken(issuer, "lis", "lis-secret", java.time.Clock.systemUTC()), specimenPort, resultsPort, mllpPort, corpus);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,19 +69,26 @@ public final class LocalStack {
       lis.close();
       services.close();
       smtp.stop();
+      identity.close();
       broker.close();
       stopped.countDown();
     }, "local-stack-stop"));
 
     System.out.println();
-    System.out.println("Kafka broker      " + broker.bootstrapServers());
+    System.out.println("Kafka broker      " + broker.bootstrapServers() + "   (" + broker.securityProtocol() + ", "
+        + broker.saslMechanism() + ": each service and the LIS log in as their own principal, ACLs of deploy/kafka/acls.tsv)");
+    System.out.println("Kafka admin       --command-config " + adminConfig + "   (for Kafka's command-line tools)");
     System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
+    System.out.println("identity (OIDC)   " + issuer + "   (development users dr-lee, dr-patel, … lab-manager, results-desk "
+        + "/ pathtrack; clients lis/lis-secret, ehr/ehr-secret, pathtrack-web; README, Security)");
     System.out.println("results-service   http://localhost:" + resultsPort + "/fhir/metadata   (POST /fhir/DiagnosticReport)");
     System.out.println("HL7 v2 MLLP       localhost:" + mllpPort
         + "   (ORU^R01; see README for a one-line send)");
     System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001   and /specimens/open");
     System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications   and /audit?about=DiagnosticReport/<id>");
-    System.out.println("metrics           http://localhost:" + resultsPort + "/actuator/prometheus");
+    System.out.println("health, metrics   http://localhost:" + managementPort(services.results()) + "/actuator/prometheus   "
+        + "(management ports " + managementPort(services.results()) + ", " + managementPort(services.specimen()) + ", "
+        + managementPort(services.notifications()) + "; every other call needs a bearer token)");
     System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms (FHIR REST, Kafka, HL7 v2)"
         + (lis.usesCorpus() ? ", with example reports from " + corpus : ""));
     System.out.println("Ctrl-C stops everything.");
@@ -99,8 +120,12 @@ public final class LocalStack {
     return "| dead letters " + deadLetters + (down.isEmpty() ? " | all live   " : " | DOWN: " + String.join(", ", down) + "   ");
   }
 
+  private static String managementPort(ConfigurableApplicationContext context) {
+    return context.getEnvironment().getProperty("local.management.port", context.getEnvironment().getProperty("local.server.port"));
+  }
+
   private static boolean live(ConfigurableApplicationContext context) {
-    String port = context.getEnvironment().getProperty("local.server.port");
+    String port = managementPort(context);
     try {
       var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
               java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
@@ -132,6 +157,27 @@ public final class LocalStack {
       search = search.tag(t.getKey(), t.getValue());
     }
     return (long) search.counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  /**
+   * The administrator's client settings, for Kafka's command-line tools ({@code --command-config},
+   * {@code --consumer.config}); readable by this user only, and as short-lived as the broker's password.
+   */
+  private static Path writeAdminConfig(EmbeddedKafkaBroker broker, Path data) throws java.io.IOException {
+    Path file = data.resolve("kafka-admin.properties");
+    Files.deleteIfExists(file);
+    Files.createFile(file);
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own permissions apply
+    }
+    java.util.Properties admin = new java.util.Properties();
+    admin.putAll(broker.clientProperties(EmbeddedKafkaBroker.ADMIN));
+    try (var out = Files.newBufferedWriter(file)) {
+      admin.store(out, "PathTrack local stack: Kafka's administrator, valid while this broker runs");
+    }
+    return file;
   }
 
   private static Path findCorpus(String configured) {

@@ -74,6 +74,8 @@ final class SimulatedLis implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Path corpus;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The LIS's access token (client credentials of the client {@code lis}). */
+  private final java.util.function.Supplier<String> token;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "simulated-lis");
     t.setDaemon(true);
@@ -82,8 +84,15 @@ final class SimulatedLis implements AutoCloseable {
   private final AtomicInteger sequence = new AtomicInteger();
   private final List<String> corpusFiles;
 
-  SimulatedLis(String bootstrapServers, int specimenPort, int resultsPort, int mllpPort, Path corpus) {
+  /**
+   * @param kafka the LIS's Kafka client settings: the brokers and, on a secured broker, the login of {@code User:lis},
+   *     which may write the inbound topic and nothing else
+   * @param token the LIS's bearer token for the services' FHIR endpoints
+   */
+  SimulatedLis(Map<String, Object> kafka, java.util.function.Supplier<String> token, int specimenPort, int resultsPort,
+      int mllpPort, Path corpus) {
     this.mllpPort = mllpPort;
+    this.token = token;
     try (var in = SimulatedLis.class.getResourceAsStream("/lis/oru-template.hl7")) {
       this.oruTemplate = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -93,9 +102,9 @@ final class SimulatedLis implements AutoCloseable {
     this.specimenBase = "http://127.0.0.1:" + specimenPort + "/fhir";
     this.resultsBase = "http://127.0.0.1:" + resultsPort + "/fhir";
     this.corpus = corpus;
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    Map<String, Object> producerConfig = new java.util.HashMap<>(kafka);
+    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+    this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     this.corpusFiles = corpus != null && Files.isDirectory(corpus)
         ? List.of("r4core-DiagnosticReport-pap.json", "mii-DiagnosticReport-mii-exa-patho-report.json",
             "vamhv-DiagnosticReport-ex-MHV-labReport-5.json")
@@ -185,6 +194,7 @@ final class SimulatedLis implements AutoCloseable {
     specimen.addRequest(new Reference("#order"));
     http.send(HttpRequest.newBuilder(URI.create(specimenBase + "/Specimen"))
         .header("Content-Type", "application/fhir+json")
+        .header("Authorization", "Bearer " + token.get())
         .POST(HttpRequest.BodyPublishers.ofString(Fhir.json().encodeResourceToString(specimen)))
         .build(), HttpResponse.BodyHandlers.discarding());
     // Give the services' specimen tables a moment, as a real lab's report comes hours later.
@@ -222,6 +232,7 @@ final class SimulatedLis implements AutoCloseable {
   private void post(String path, String json) throws IOException, InterruptedException {
     http.send(HttpRequest.newBuilder(URI.create(resultsBase + path))
         .header("Content-Type", "application/fhir+json")
+        .header("Authorization", "Bearer " + token.get())
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build(), HttpResponse.BodyHandlers.discarding());
   }

@@ -13,8 +13,10 @@ import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.contract.Topics;
+import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
+import io.pathtrack.testsupport.TestIdentity;
 import io.pathtrack.testsupport.TestKafka;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole system in one run: a real Kafka broker, a real SMTP server and the three services. A report
  * travels from the LIS (REST or Kafka) to a delivered alert.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonEndToEndTest {
   private static final String OKAFOR_EMAIL = "chidi.okafor@hospital.example";
   private static final String LEE_EMAIL = "ana.lee@hospital.example";
@@ -49,20 +52,48 @@ class WalkingSkeletonEndToEndTest {
   private static PathTrackServices services;
   private static String bootstrap;
 
+  /** Everything any logger of the system writes while the tests run, checked last for what must never be logged. */
+  private static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> LOG =
+      new ch.qos.logback.core.read.ListAppender<>();
+  private static final String PATIENT_NAME = "Zelda Quintanilla-Oyelaran";
+  private static final String CONCLUSION_MARK = "Quokka-pattern invasive lobular carcinoma";
+
   @BeforeAll
   static void startSystem() {
-    bootstrap = TestKafka.bootstrapServers();
+    // A secured broker: each service logs in as its own principal and may do only what deploy/kafka/acls.tsv grants.
+    EmbeddedKafkaBroker kafka = TestKafka.secured();
+    bootstrap = kafka.bootstrapServers();
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     services = PathTrackServices.start(new PathTrackServices.Settings(
-        bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, Map.of("pathtrack.results.mllp.port", 0)));
+        bootstrap, "127.0.0.1", smtp.getSmtp().getPort(), 0, 0, 0, state, endToEndSettings())
+        .withKafkaLogins(kafka.securityProtocol(), kafka::password));
     for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
       io.pathtrack.testsupport.StreamsReady.await(context, Duration.ofSeconds(120));
     }
+    // Attached once every application has started: Spring Boot sets logging up afresh as each one starts.
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    LOG.setContext(root.getLoggerContext());
+    LOG.start();
+    root.addAppender(LOG);
+  }
+
+  /**
+   * Security on, with real tokens from the test identity server (the LIS posts with its client token; reads use the
+   * lab manager's); urgent notifications escalate after seconds, so that an escalation can be watched.
+   */
+  private static Map<String, Object> endToEndSettings() {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>(io.pathtrack.testsupport.TestCallers.serviceProperties());
+    settings.put("pathtrack.results.mllp.port", 0);
+    settings.put("pathtrack.notify.acknowledge-within.urgent", "8s");
+    settings.put("pathtrack.notify.sweep-interval", "500ms");
+    return settings;
   }
 
   @AfterAll
   static void stopSystem() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOG);
     if (services != null) {
       services.close();
     }
@@ -180,6 +211,102 @@ class WalkingSkeletonEndToEndTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> !notificationsFor("E2E-DLQ-2").isEmpty());
   }
 
+  @Test
+  void theLisPostsWithItsTokenThePhysicianAcknowledgesWithHersAndNoOneElseCan() {
+    TestIdentity identity = TestIdentity.shared();
+    register(specimen("E2E-SEC-1").procedure(ProcedureType.US_CORE_NEEDLE).orderedBy("Practitioner/dr-lee").build());
+    Http.Response anonymous = Http.sendAnonymous(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://127.0.0.1:" + services.resultsPort() + "/fhir/DiagnosticReport"))
+        .header("Content-Type", "application/fhir+json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(report("E2E-SEC-1").conclusion("Invasive carcinoma.").json()))
+        .build());
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+
+    Http.Response posted = Http.post("http://127.0.0.1:" + services.resultsPort() + "/fhir/DiagnosticReport",
+        "application/fhir+json", report("E2E-SEC-1").conclusion("Left breast core biopsy: invasive ductal carcinoma, grade 2.")
+            .json(), Map.of("Authorization", "Bearer " + identity.clientToken("lis")));
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String id = await().atMost(Duration.ofSeconds(30)).until(() -> notificationsFor("E2E-SEC-1"), l -> !l.isEmpty())
+        .get(0).get("id").toString();
+
+    Http.Response other = acknowledgeAs(id, "dr-novak");
+    assertThat(other.status()).as(other.body()).isEqualTo(403);
+    // Escalation goes on: the covering physician is told when the deadline passes.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(notificationsFor("E2E-SEC-1"))
+        .anySatisfy(n -> assertThat(n).containsEntry("recipient", "Practitioner/dr-patel").containsEntry("trigger", "escalation")));
+
+    Http.Response own = acknowledgeAs(id, "dr-lee");
+    assertThat(own.status()).as(own.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notificationsFor("E2E-SEC-1"))
+        .anySatisfy(n -> assertThat(n).containsEntry("acknowledgedBy", "Practitioner/dr-lee")));
+  }
+
+  @Test
+  void hostileTextInARequestForgesNoLogLineAndNoEmailHeader() throws Exception {
+    Specimen specimen = specimen("E2E-LOG-1").procedure(ProcedureType.US_CORE_NEEDLE).orderedBy("Practitioner/dr-lee").build();
+    ((org.hl7.fhir.r4.model.ServiceRequest) specimen.getContained().get(0)).getRequester()
+        .setDisplay("Dr Lee\r\nBcc: intruder@attacker.example\r\n<script>alert(1)</script>");
+    register(specimen);
+    Http.Response moved = Http.post("http://127.0.0.1:" + services.specimenPort() + "/fhir/Specimen/E2E-LOG-1/$transition",
+        "application/fhir+json", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"status\",\"valueCode\":"
+            + "\"in-process\"},{\"name\":\"reason\",\"valueString\":\"fixed\\r\\n2026-11-30 ERROR [main] FORGED-LOG-LINE "
+            + "<img src=x onerror=alert(1)>\"}]}");
+    assertThat(moved.status()).as(moved.body()).isLessThan(500);
+    org.hl7.fhir.r4.model.DiagnosticReport report = Fhir.json().parseResource(org.hl7.fhir.r4.model.DiagnosticReport.class,
+        report("E2E-LOG-1").requester("Practitioner/dr-lee").conclusion("Left breast: " + CONCLUSION_MARK + ".").json());
+    report.getSubject().setDisplay(PATIENT_NAME);
+    report.addResultsInterpreter().setReference("Practitioner/dr-lee").setDisplay("Dr Lee\r\nBcc: intruder@attacker.example");
+    assertThat(postReport(Fhir.json().encodeResourceToString(report)).status()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(LEE_EMAIL).stream().anyMatch(m -> {
+      try {
+        return GreenMailUtil.getBody(m).contains("/notifications/") && m.getSubject().contains("[URGENT]");
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }));
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      assertThat(m.getAllRecipients()).extracting(Object::toString).noneMatch(a -> a.contains("attacker.example"));
+      for (var header : java.util.Collections.list(m.getAllHeaders())) {
+        assertThat(header.getValue()).as(header.getName()).doesNotContain("attacker.example").doesNotContain(PATIENT_NAME);
+      }
+      assertThat(GreenMailUtil.getBody(m)).doesNotContain(PATIENT_NAME).doesNotContain(CONCLUSION_MARK);
+    }
+  }
+
+  /** Runs last: what every logger of the system wrote during all the tests above. */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+  void noLogLineHoldsAPatientsNameAConclusionOrAForgedLine() {
+    List<String> lines;
+    synchronized (LOG.list) {
+      lines = LOG.list.stream().map(WalkingSkeletonEndToEndTest::everything).toList();
+    }
+    assertThat(lines).as("the capture works: the poison pills above were logged as dead letters")
+        .anyMatch(l -> l.contains("dead-letter"));
+    assertThat(lines).noneMatch(l -> l.contains(PATIENT_NAME)).noneMatch(l -> l.contains("Quintanilla"))
+        .noneMatch(l -> l.contains(CONCLUSION_MARK)).noneMatch(l -> l.contains("invasive ductal carcinoma"))
+        .noneMatch(l -> l.contains("adenocarcinoma"))
+        .noneMatch(l -> l.contains("Doe^Jane"));
+    assertThat(lines).as("no line break from a request reaches a log line")
+        .noneMatch(l -> l.contains("FORGED-LOG-LINE")).noneMatch(l -> l.contains("intruder@attacker.example"))
+        .noneMatch(l -> l.contains("onerror="));
+  }
+
+  /** A log event as it would be written: the message with its arguments, and every exception's message. */
+  private static String everything(ch.qos.logback.classic.spi.ILoggingEvent event) {
+    StringBuilder text = new StringBuilder(event.getFormattedMessage() == null ? "" : event.getFormattedMessage());
+    for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+      text.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+    }
+    return text.toString();
+  }
+
+  private static Http.Response acknowledgeAs(String id, String user) {
+    return Http.post("http://127.0.0.1:" + services.notifyPort() + "/notifications/" + id + "/acknowledge", "application/json",
+        "{}", Map.of("Authorization", "Bearer " + TestIdentity.shared().userToken(user)));
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   /** Hostile or unusual input on every door a record can come in by, as an LIS test harness would send it. */
@@ -233,7 +360,7 @@ class WalkingSkeletonEndToEndTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(PATEL_EMAIL).size() > before);
     assertThat(notificationsFor(accession)).anySatisfy(n -> assertThat(n).containsEntry("priority", "urgent"));
     for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
-      String port = context.getEnvironment().getProperty("local.server.port");
+      String port = context.getEnvironment().getProperty("local.management.port");
       assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/health/liveness", "application/json").status())
           .as(context.getId() + " liveness after " + what).isEqualTo(200);
     }

@@ -5,16 +5,16 @@ import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +26,21 @@ class InboxWarmUp {
   private static final Logger log = LoggerFactory.getLogger(InboxWarmUp.class);
 
   private final NotificationLog notifications;
-  private final String bootstrap;
+  private final KafkaProperties kafka;
 
-  InboxWarmUp(NotificationLog notifications, @Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+  InboxWarmUp(NotificationLog notifications, KafkaProperties kafka) {
     this.notifications = notifications;
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
   }
 
   @PostConstruct
   void load() {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "notify-warm-up-" + UUID.randomUUID(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Spring Boot's consumer settings: the brokers, and the service's login when it has one (service-guard).
+    // No group: the partitions are assigned, nothing is committed, so no group ACL is needed either.
+    Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     int applied = 0;
     try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
       var partitions = consumer.partitionsFor(Topics.NOTIFICATIONS, Duration.ofSeconds(10));

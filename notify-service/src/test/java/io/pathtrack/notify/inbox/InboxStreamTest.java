@@ -3,11 +3,16 @@ package io.pathtrack.notify.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pathtrack.contract.Priority;
+import io.pathtrack.guard.security.AccessControlAutoConfiguration;
 import io.pathtrack.notify.delivery.ChannelProperties;
 import io.pathtrack.notify.delivery.TestNotifications;
+import io.pathtrack.notify.directory.PractitionerDirectory;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationState;
 import io.pathtrack.testsupport.Http;
+import io.pathtrack.testsupport.TestCallers;
+import io.pathtrack.testsupport.TestIdentity;
+import io.pathtrack.testsupport.TestKafka;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,11 +37,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -50,17 +59,26 @@ class InboxStreamTest {
   @Configuration(proxyBeanMethods = false)
   @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
       TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-      WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class})
+      WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+      AccessControlAutoConfiguration.class, SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class})
   @EnableConfigurationProperties(ChannelProperties.class)
-  @Import({NotificationLog.class, NotificationController.class, InboxStream.class})
-  static class Inbox {}
+  @Import({NotificationLog.class, NotificationController.class, InboxStream.class, NotificationAccess.class})
+  static class Inbox {
+    @Bean
+    PractitionerDirectory directory() {
+      return PractitionerDirectory.read(InboxStreamTest.class.getResourceAsStream("/practitioner-directory.json"), ZoneOffset.UTC);
+    }
+  }
 
   @BeforeAll
   static void start() {
+    // Real tokens from the real authorization server: the lab manager's, who sees every notification.
+    List<String> security = TestCallers.serviceArguments();
     context = new SpringApplicationBuilder(Inbox.class)
         .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-            "spring.config.name=inbox-stream-test", "server.shutdown=immediate")
-        .run();
+            "spring.config.name=inbox-stream-test", "server.shutdown=immediate",
+            "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers())
+        .run(security.toArray(String[]::new));
     log = context.getBean(NotificationLog.class);
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     base = "http://127.0.0.1:" + port;
@@ -79,7 +97,8 @@ class InboxStreamTest {
     HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(base + "/notifications/stream?recipient="
                 + URLEncoder.encode(TestNotifications.RECIPIENT, StandardCharsets.UTF_8)))
-            .header("Accept", "text/event-stream").GET().build(),
+            .header("Accept", "text/event-stream")
+            .header("Authorization", "Bearer " + TestIdentity.shared().userToken("lab-manager")).GET().build(),
         HttpResponse.BodyHandlers.ofLines());
     assertThat(stream.statusCode()).isEqualTo(200);
     assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));

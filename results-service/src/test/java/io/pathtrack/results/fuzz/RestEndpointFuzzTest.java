@@ -112,6 +112,8 @@ class RestEndpointFuzzTest {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(30))
         .header("Accept", "application/fhir+json")
+        // The LIS's real token: the fuzzed body must reach the intake, past the access rules.
+        .header("Authorization", "Bearer " + io.pathtrack.testsupport.TestIdentity.shared().clientToken("lis"))
         .POST(HttpRequest.BodyPublishers.ofByteArray(input.payload()));
     if (input.contentType() != null && !input.contentType().isEmpty()) {
       request.header("Content-Type", input.contentType());

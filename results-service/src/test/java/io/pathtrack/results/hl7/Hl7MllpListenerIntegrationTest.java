@@ -313,7 +313,7 @@ class Hl7MllpListenerIntegrationTest {
   void receivedAndRejectedMessagesAreCountedForTheHl7Channel() throws Exception {
     send(message("benign.hl7"));
     send(message("invalid-status.hl7"));
-    String metrics = Http.get(base + "/actuator/prometheus", "text/plain").body();
+    String metrics = Http.get(ResultsServiceHarness.management(service) + "/actuator/prometheus", "text/plain").body();
     assertThat(metrics).contains("pathtrack_reports_received_total{channel=\"hl7v2\"}");
     assertThat(metrics).containsPattern("pathtrack_reports_rejected_total\\{channel=\"hl7v2\",element=\"OBR-25\",reason=\"code-invalid\"\\}");
   }

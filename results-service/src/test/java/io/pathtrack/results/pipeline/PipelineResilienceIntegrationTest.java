@@ -174,10 +174,10 @@ class PipelineResilienceIntegrationTest {
   }
 
   private static Http.Response probe(String path) {
-    return Http.get(base + path, "application/json");
+    return Http.get(ResultsServiceHarness.management(service) + path, "application/json");
   }
 
   private static String metrics() {
-    return Http.get(base + "/actuator/prometheus", "text/plain").body();
+    return Http.get(ResultsServiceHarness.management(service) + "/actuator/prometheus", "text/plain").body();
   }
 }

@@ -81,6 +81,12 @@ public class AccessControlAutoConfiguration {
     });
   }
 
+  /** Requests the firewall refuses are answered 400 with an OperationOutcome, like every other refusal. */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler firewallAnswers() {
+    return new FirewallAnswers();
+  }
+
   @Bean
   IssuerMetadata issuerMetadata(AccessProperties properties) {
     return new IssuerMetadata(properties.requiredIssuer());
@@ -98,6 +104,7 @@ public class AccessControlAutoConfiguration {
             .requestMatchers(request -> management.test(request.getLocalPort())).permitAll()
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/fhir/metadata", SmartConfigurationFilter.PATH, "/error").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/fhir/OperationDefinition/**").permitAll()
             .anyRequest().authenticated())
         .oauth2ResourceServer(o -> o
             .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(CallerAuthentication.converter(properties)))

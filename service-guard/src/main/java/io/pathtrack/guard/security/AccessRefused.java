@@ -4,11 +4,14 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.pathtrack.guard.http.OutcomeAnswers;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The caller is known but may not do this: answered 403 with an OperationOutcome that says why (the scope that is
  * missing, or "not your notification"). The reason is written for the caller: it names no patient and no value.
  */
+@ResponseStatus(HttpStatus.FORBIDDEN)
 public class AccessRefused extends RuntimeException {
   public AccessRefused(String reason) {
     super(reason);

@@ -85,7 +85,10 @@ public final class EndpointInventory {
         .orElse(new FhirScopeInterceptor(FhirOperationScopes.of()));
     List<Endpoint> out = new ArrayList<>();
     server.getResourceBindings().forEach(r -> r.getMethodBindings().forEach(b -> out.addAll(fhir(rules, base, r.getResourceName(), b))));
-    server.getServerBindings().forEach(b -> out.addAll(fhir(rules, base, null, b)));
+    server.getServerBindings().stream()
+        // Without a paging provider a search answers in one Bundle and there is no page to fetch.
+        .filter(b -> b.getRestOperationType() != RestOperationTypeEnum.GET_PAGE || server.getPagingProvider() != null)
+        .forEach(b -> out.addAll(fhir(rules, base, null, b)));
     out.add(new Endpoint("GET", base + "/metadata", true, Optional.empty(), "CapabilityStatement"));
     return out;
   }
@@ -94,36 +97,40 @@ public final class EndpointInventory {
     RestOperationTypeEnum operation = binding.getRestOperationType();
     String name = binding instanceof OperationMethodBinding o ? o.getName() : null;
     Optional<SmartScope.Need> need;
+    boolean open;
     try {
       need = rules.needOf(operation, type, name);
+      open = need.isEmpty();
     } catch (FhirScopeInterceptor.NoRule none) {
       need = Optional.empty();
+      open = false;
     }
     String handler = binding.getMethod().getDeclaringClass().getSimpleName() + "#" + binding.getMethod().getName();
     String typePath = base + "/" + type;
     List<Endpoint> out = new ArrayList<>();
     switch (operation) {
-      case READ -> out.add(new Endpoint("GET", typePath + "/{id}", false, need, handler));
-      case SEARCH_TYPE -> out.add(new Endpoint("GET", typePath, false, need, handler));
-      case CREATE -> out.add(new Endpoint("POST", typePath, false, need, handler));
-      case UPDATE -> out.add(new Endpoint("PUT", typePath + "/{id}", false, need, handler));
-      case PATCH -> out.add(new Endpoint("PATCH", typePath + "/{id}", false, need, handler));
-      case DELETE -> out.add(new Endpoint("DELETE", typePath + "/{id}", false, need, handler));
-      case VALIDATE -> out.add(new Endpoint("POST", typePath + "/$validate", false, need, handler));
-      case TRANSACTION, BATCH -> out.add(new Endpoint("POST", base, false, need, handler));
+      case READ -> out.add(new Endpoint("GET", typePath + "/{id}", open, need, handler));
+      case SEARCH_TYPE -> out.add(new Endpoint("GET", typePath, open, need, handler));
+      case CREATE -> out.add(new Endpoint("POST", typePath, open, need, handler));
+      case UPDATE -> out.add(new Endpoint("PUT", typePath + "/{id}", open, need, handler));
+      case PATCH -> out.add(new Endpoint("PATCH", typePath + "/{id}", open, need, handler));
+      case DELETE -> out.add(new Endpoint("DELETE", typePath + "/{id}", open, need, handler));
+      case VALIDATE -> out.add(new Endpoint("POST", typePath + "/$validate", open, need, handler));
+      case TRANSACTION, BATCH -> out.add(new Endpoint("POST", base, open, need, handler));
+      case GET_PAGE -> out.add(new Endpoint("GET", base + "?_getpages={id}", open, need, handler));
       case EXTENDED_OPERATION_TYPE, EXTENDED_OPERATION_INSTANCE, EXTENDED_OPERATION_SERVER -> {
         OperationMethodBinding o = (OperationMethodBinding) binding;
         if (o.isCanOperateAtInstanceLevel()) {
-          out.add(new Endpoint("POST", typePath + "/{id}/" + name, false, need, handler));
+          out.add(new Endpoint("POST", typePath + "/{id}/" + name, open, need, handler));
         }
         if (o.isCanOperateAtTypeLevel()) {
-          out.add(new Endpoint("POST", typePath + "/" + name, false, need, handler));
+          out.add(new Endpoint("POST", typePath + "/" + name, open, need, handler));
         }
         if (o.isCanOperateAtServerLevel()) {
-          out.add(new Endpoint("POST", base + "/" + name, false, need, handler));
+          out.add(new Endpoint("POST", base + "/" + name, open, need, handler));
         }
       }
-      default -> out.add(new Endpoint("*", typePath, false, need, handler + " (" + operation + ")"));
+      default -> out.add(new Endpoint("*", typePath, open, need, handler + " (" + operation + ")"));
     }
     return out;
   }

@@ -11,6 +11,8 @@ import java.util.Map;
 public record FhirOperationScopes(Map<String, SmartScope.Need> rules) {
   public static final String TRANSACTION = "transaction";
   public static final String BATCH = "batch";
+  /** The next page of a search ({@code ?_getpages=}), served only by a server with a paging provider. */
+  public static final String GET_PAGE = "_getpages";
 
   /** Pairs of name ({@code $op}, {@code transaction}, {@code batch}) and rule ({@code Resource.x}). */
   public static FhirOperationScopes of(String... pairs) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Checks SMART scopes for every interaction of a HAPI FHIR server: read and vread need {@code .r}, search
  * {@code .s}, create {@code .c}, update and patch {@code .u}, delete {@code .d}, of the resource in the path.
  * Operations ({@code $classify}), transactions and batches need what the service declares in its
- * {@link FhirOperationScopes}; one it does not declare is refused to everyone. The CapabilityStatement is open.
+ * {@link FhirOperationScopes}; one it does not declare is refused to everyone. The CapabilityStatement and the
+ * OperationDefinitions it points to are open.
  */
 @Interceptor
 public final class FhirScopeInterceptor {
@@ -54,7 +55,8 @@ public final class FhirScopeInterceptor {
       case DELETE -> 'd';
       default -> '?';
     };
-    if (interaction == ' ') {
+    if (interaction == ' ' || (interaction == 'r' && "OperationDefinition".equals(resourceName))) {
+      // What the server is and what its operations take: no patient data, and what a client reads first.
       return Optional.empty();
     }
     if (interaction != '?' && resourceName != null) {
@@ -63,6 +65,7 @@ public final class FhirScopeInterceptor {
     String key = switch (operation) {
       case TRANSACTION -> FhirOperationScopes.TRANSACTION;
       case BATCH -> FhirOperationScopes.BATCH;
+      case GET_PAGE -> FhirOperationScopes.GET_PAGE;
       default -> operationName;
     };
     return Optional.of(Optional.ofNullable(key).map(operations.rules()::get).orElseThrow(NoRule::new));

@@ -7,15 +7,16 @@ import java.util.regex.Pattern;
 /**
  * A SMART App Launch scope for FHIR data: {@code context/Resource.permissions}, where context is {@code system},
  * {@code user} or {@code patient}, Resource a FHIR resource type or {@code *}, and permissions the v2 letters
- * {@code c r u d s} in that order (or the v1 {@code read}, {@code write}, {@code *}).
+ * {@code c r u d s} (the specification orders them; {@code rsu}, as some servers write it, is read the same), or
+ * the v1 {@code read}, {@code write}, {@code *}.
  */
 public record SmartScope(String context, String resource, String permissions) {
-  private static final Pattern FORM = Pattern.compile("(system|user|patient)/([A-Za-z]+|\\*)\\.(c?r?u?d?s?|read|write|\\*)");
+  private static final Pattern FORM = Pattern.compile("(system|user|patient)/([A-Za-z]+|\\*)\\.([cruds]{1,5}|read|write|\\*)");
 
   /** The scope, when the text is a SMART resource scope (other scopes, like {@code openid}, are not). */
   public static Optional<SmartScope> parse(String text) {
     Matcher m = FORM.matcher(text);
-    if (!m.matches() || m.group(3).isEmpty()) {
+    if (!m.matches() || m.group(3).chars().distinct().count() != m.group(3).length()) {
       return Optional.empty();
     }
     String permissions = switch (m.group(3)) {

@@ -35,7 +35,10 @@ class SmartScopeTest {
     assertThat(SmartScope.parse("openid")).isEmpty();
     assertThat(SmartScope.parse("fhirUser")).isEmpty();
     assertThat(SmartScope.parse("user/Specimen.")).isEmpty();
-    assertThat(SmartScope.parse("user/Specimen.sr")).as("v2 letters come in order c r u d s").isEmpty();
+    assertThat(SmartScope.parse("user/Specimen.rr")).isEmpty();
+    assertThat(SmartScope.parse("user/Specimen.rx")).isEmpty();
+    assertThat(SmartScope.parse("user/Communication.rsu").orElseThrow().permits("Communication", 'u'))
+        .as("letters out of the specification's order, as the seeded clients have them").isTrue();
     assertThat(SmartScope.parse("admin/Specimen.r")).isEmpty();
   }
 

@@ -14,7 +14,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Given a data directory, the broker keeps its log there and finds it again on the next start, so
  * topics, offsets and Kafka Streams changelogs survive a restart. Without one, it uses a temporary
  * directory that {@link #close()} deletes.
+ *
+ * <p>By default clients connect in PLAINTEXT and may do anything. {@link Builder#sasl()} secures it as a
+ * cluster is secured: clients log in with SASL/SCRAM-SHA-512 ({@link #clientProperties(String)}) and may do only
+ * what {@code deploy/kafka/acls.tsv} grants them ({@link AclList}); see {@link SaslSecurity}.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -41,12 +47,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024 + 512 * 1024;
   private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  /** The super user of a secured broker: the broker itself and whoever administers it. */
+  public static final String ADMIN = SaslSecurity.ADMIN;
 
   private final Path dataDirectory;
   private final boolean temporary;
   private final int brokerPort;
   private final int controllerPort;
   private final Map<String, String> overrides;
+  private final SaslSecurity security;
   private KafkaRaftServer server;
 
   private EmbeddedKafkaBroker(Builder builder) {
@@ -61,6 +70,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.overrides = Map.copyOf(builder.overrides);
+    this.security = builder.acls == null ? null
+        : new SaslSecurity(builder.acls, builder.adminPassword, builder.passwords);
   }
 
   public static Builder builder() {
@@ -78,13 +89,50 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     awaitReady(Duration.ofSeconds(60));
-    log.info("Kafka broker ready at {} (data in {})", bootstrapServers(), dataDirectory);
+    if (security != null) {
+      provision();
+    }
+    log.info("Kafka broker ready at {} (data in {}{})", bootstrapServers(), dataDirectory,
+        security == null ? "" : "; SASL/SCRAM-SHA-512, users " + security.users() + ", ACLs of " + AclList.RESOURCE);
     return this;
   }
 
   /** {@code host:port} for clients' {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + brokerPort;
+  }
+
+  /** Whether clients must log in (SASL) and are authorised by ACLs. */
+  public boolean secured() {
+    return security != null;
+  }
+
+  /** {@code PLAINTEXT}, or {@code SASL_PLAINTEXT} when {@link #secured()}. */
+  public String securityProtocol() {
+    return security == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+  }
+
+  /** The SASL mechanism of the users of a secured broker (the administrator's is PLAIN). */
+  public String saslMechanism() {
+    return SaslSecurity.MECHANISM;
+  }
+
+  /** The password of a user of a secured broker (a user of the ACL list, one configured, or {@value #ADMIN}). */
+  public String password(String user) {
+    return requireSecurity().password(user);
+  }
+
+  /**
+   * Everything a Kafka client needs to reach this broker as the user: the bootstrap servers and, when secured, the
+   * security protocol, SASL mechanism and login. On a PLAINTEXT broker the user is ignored.
+   */
+  public Map<String, Object> clientProperties(String user) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    if (security != null) {
+      p.putAll(security.clientProperties(user));
+    }
+    return p;
   }
 
   public Path dataDirectory() {
@@ -114,15 +162,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private Properties brokerProperties() {
+    String client = securityProtocol();
     Map<String, String> p = new LinkedHashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    p.put("listeners", client + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", client + "://127.0.0.1:" + brokerPort);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("inter.broker.listener.name", client);
     p.put("log.dirs", dataDirectory.toString());
     p.put("num.partitions", "1");
     p.put("auto.create.topics.enable", "true");
@@ -139,6 +188,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // Every topic accepts the largest record a service may write (RecordSizes.MAX_RECORD_BYTES in the contract).
     p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
     p.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+    if (security != null) {
+      p.putAll(security.brokerProperties(client, CONTROLLER_LISTENER));
+    }
     p.putAll(overrides);
     Properties props = new Properties();
     props.putAll(p);
@@ -166,12 +218,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
+    awaitLogin(ADMIN, timeout);
+  }
+
+  /** Waits until the user can log in and describe the cluster. */
+  private void awaitLogin(String user, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    Properties adminProps = new Properties();
-    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-    try (Admin admin = Admin.create(adminProps)) {
+    try (Admin admin = admin(user)) {
       while (true) {
         try {
           if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
@@ -179,12 +232,42 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           }
         } catch (Exception e) {
           if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("Kafka broker did not become ready within " + timeout, e);
+            throw new IllegalStateException("Kafka broker did not let " + user + " in within " + timeout, e);
           }
         }
         sleep(100);
       }
     }
+  }
+
+  private Admin admin(String user) {
+    Properties props = new Properties();
+    props.putAll(clientProperties(user));
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    return Admin.create(props);
+  }
+
+  /** Users, ACLs and topics, set by the administrator; then waits until the broker lets the users in. */
+  private void provision() {
+    try (Admin admin = admin(ADMIN)) {
+      security.provision(admin);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while securing the broker", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not create the users, ACLs and topics of the secured broker", e);
+    }
+    for (String user : security.users()) {
+      awaitLogin(user, Duration.ofSeconds(30));
+    }
+  }
+
+  private SaslSecurity requireSecurity() {
+    if (security == null) {
+      throw new IllegalStateException("This broker is not secured: clients connect in PLAINTEXT without a login");
+    }
+    return security;
   }
 
   private static void sleep(long millis) {
@@ -220,6 +303,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private int brokerPort;
     private int controllerPort;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private AclList acls;
+    private String adminPassword;
+    private final Map<String, String> passwords = new LinkedHashMap<>();
 
     /** Where the log lives; kept across restarts. Default: a temporary directory, deleted on close. */
     public Builder dataDirectory(Path directory) {
@@ -236,6 +322,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The KRaft controller port; 0 (the default) picks a free one. */
     public Builder controllerPort(int port) {
       this.controllerPort = port;
+      return this;
+    }
+
+    /**
+     * Secures the broker with the ACLs of {@code deploy/kafka/acls.tsv} ({@link AclList#load()}): clients log in
+     * with SASL/SCRAM-SHA-512, each user of the list with a generated password ({@link EmbeddedKafkaBroker#password(String)}).
+     */
+    public Builder sasl() {
+      return sasl(AclList.load());
+    }
+
+    /** Secures the broker with these ACLs; an empty list denies every user but the administrator everything. */
+    public Builder sasl(AclList acls) {
+      this.acls = acls;
+      return this;
+    }
+
+    /** The administrator's password on a secured broker. Default: generated at each start. */
+    public Builder adminPassword(String password) {
+      this.adminPassword = password;
+      return this;
+    }
+
+    /** A user's SCRAM password on a secured broker (also a user the ACL list does not name). Default: generated. */
+    public Builder userPassword(String user, String password) {
+      this.passwords.put(user, password);
       return this;
     }
 
