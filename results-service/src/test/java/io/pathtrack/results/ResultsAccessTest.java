@@ -109,7 +109,7 @@ class ResultsAccessTest {
     assertThat(health.status()).isEqualTo(200);
     Http.Response metrics = Http.sendAnonymous(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")).GET().build());
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("pathtrack_audit_recorded_total");
+    assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes");
     Http.Response env = Http.sendAnonymous(HttpRequest.newBuilder(URI.create(management + "/actuator/env")).GET().build());
     assertThat(env.status()).isEqualTo(404);
     Http.Response onServicePort = Http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build());

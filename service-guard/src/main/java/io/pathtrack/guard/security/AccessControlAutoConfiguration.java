@@ -81,6 +81,21 @@ public class AccessControlAutoConfiguration {
     });
   }
 
+  /**
+   * The firewall refuses what is wrong with a request's path and method at the door. Parameters and headers it
+   * would check only when read — inside the FHIR server or a controller, where a refusal would be a 500 — are left
+   * to the HTTP edge and the endpoints, which answer a bad one 400 naming it.
+   */
+  @Bean
+  org.springframework.security.web.firewall.HttpFirewall pathtrackFirewall() {
+    var firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+    firewall.setAllowedParameterNames(name -> true);
+    firewall.setAllowedParameterValues(value -> true);
+    firewall.setAllowedHeaderNames(name -> true);
+    firewall.setAllowedHeaderValues(value -> true);
+    return firewall;
+  }
+
   /** Requests the firewall refuses are answered 400 with an OperationOutcome, like every other refusal. */
   @Bean
   org.springframework.security.web.firewall.RequestRejectedHandler firewallAnswers() {

@@ -23,6 +23,42 @@ public final class FhirScopeInterceptor {
     this.operations = operations;
   }
 
+  /**
+   * A write is checked before its body is read, so a caller without the scope learns nothing from the body's
+   * parsing; everything is checked again, by the interaction HAPI resolved, below.
+   */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  public void checkWrite(RequestDetails request) {
+    Optional<SmartScope.Need> need = writeNeed(request.getRequestType() == null ? "" : request.getRequestType().name(),
+        request.getResourceName(), request.getId() != null && request.getId().hasIdPart(), request.getOperation());
+    if (need.isPresent()) {
+      Caller caller = Caller.current().orElseThrow(() -> AccessRefused.fhir("this request carries no valid token"));
+      if (!caller.permits(need.get())) {
+        throw AccessRefused.fhir(ScopeInterceptor.missingScope(need.get()));
+      }
+    }
+  }
+
+  /** What a write with a body needs, as far as the path tells before the body is read. */
+  Optional<SmartScope.Need> writeNeed(String method, String resourceName, boolean hasId, String operationName) {
+    if (operationName != null && operationName.startsWith("$") && method.equals("POST")) {
+      return Optional.ofNullable(operations.rules().get(operationName));
+    }
+    if (operationName != null) {
+      return Optional.empty();
+    }
+    if (method.equals("POST") && resourceName == null) {
+      return Optional.ofNullable(operations.rules().get(FhirOperationScopes.TRANSACTION));
+    }
+    if (method.equals("POST") && !hasId) {
+      return Optional.of(new SmartScope.Need(resourceName, 'c'));
+    }
+    if (method.equals("PUT") || method.equals("PATCH")) {
+      return resourceName == null ? Optional.empty() : Optional.of(new SmartScope.Need(resourceName, 'u'));
+    }
+    return Optional.empty();
+  }
+
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void check(RequestDetails request, RestOperationTypeEnum operation) {
     Optional<SmartScope.Need> need;
