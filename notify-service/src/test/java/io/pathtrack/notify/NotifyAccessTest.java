@@ -170,6 +170,18 @@ class NotifyAccessTest {
   }
 
   @Test
+  void aReadThroughAnEncodedPathIsAuditedAsTheNotificationItServed() {
+    String id = notificationFor("N-ACL-ENC");
+    String encoded = String.format("%%%02X", (int) id.charAt(0)) + id.substring(1);
+    Http.Response read = Http.get(service.base() + "/fhir/Communication/" + encoded, "application/fhir+json",
+        bearer(identity.clientToken("ehr")));
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    String manager = identity.userToken("lab-manager");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(service.base() + "/audit?about=Communication/"
+        + id, "application/json", bearer(manager)).body()).contains("\"step\":\"read\"").contains("\"client\":\"ehr\""));
+  }
+
+  @Test
   void readingTheAuditNeedsItsOwnScope() {
     Http.Response physician = Http.get(service.base() + "/audit?about=Communication/" + leeNotification, "application/json",
         bearer(identity.userToken("dr-lee")));

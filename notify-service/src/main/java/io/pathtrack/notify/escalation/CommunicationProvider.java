@@ -63,6 +63,9 @@ public class CommunicationProvider implements IResourceProvider {
   @Update
   public MethodOutcome update(@IdParam IdType id, @ResourceParam Communication update, HttpServletRequest request) {
     Notification n = notifications.find(checked(id)).orElseThrow(CommunicationProvider::notFound);
+    if (!access.maySee(Caller.required(), n)) {
+      throw AccessRefused.fhir("not your notification: it is addressed to another practitioner");
+    }
     if (update.getStatus() != Communication.CommunicationStatus.COMPLETED) {
       throw new UnprocessableEntityException("only status completed (acknowledged) is accepted; got "
           + (update.hasStatus() ? update.getStatus().toCode() : "none"));

@@ -22,10 +22,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stream (HTML5 EventSource) of every change to that recipient's notifications, as the log applies it.
  * Each event is named {@code notification}, its id is the notification id and its data the inbox view
  * (JSON). The first event, {@code subscribed}, says the stream is live; the client reconnects after
- * {@code pathtrack.notify.channels.inbox.stream-timeout} and reads what it missed from {@code GET /notifications}.
+ * {@code pathtrack.notify.channels.inbox.stream-timeout}, or when its token expires if that is sooner, and reads
+ * what it missed from {@code GET /notifications}.
  */
 @RestController
 class InboxStream {
+  /** Tokens expire by the wall clock, whatever clock the notification rules run on. */
+  private static final java.time.Clock TOKEN_CLOCK = java.time.Clock.systemUTC();
+
   private final NotificationLog log;
   private final Duration timeout;
   private final NotificationAccess access;
@@ -43,10 +47,14 @@ class InboxStream {
     PractitionerReference.problem(recipient).ifPresent(problem -> {
       throw new InvalidRequestValue("recipient", "'recipient' " + problem);
     });
-    if (!access.maySee(Caller.required(), recipient)) {
+    Caller caller = Caller.required();
+    if (!access.maySee(caller, recipient)) {
       throw new AccessRefused("not your notifications: they are addressed to another practitioner, whom you do not cover");
     }
-    SseEmitter emitter = new SseEmitter(timeout.toMillis());
+    // The stream ends when the token does: the client reconnects with a new one, and is checked again.
+    long untilExpiry = caller.expiresAt().map(exp -> java.time.Duration.between(TOKEN_CLOCK.instant(), exp).toMillis())
+        .orElse(timeout.toMillis());
+    SseEmitter emitter = new SseEmitter(Math.max(1_000, Math.min(timeout.toMillis(), untilExpiry)));
     AtomicReference<Subscription> self = new AtomicReference<>();
     Subscription subscription = log.subscribe(n -> {
       if (recipient.equals(n.recipient()) && !push(emitter, n) && self.get() != null) {

@@ -43,7 +43,8 @@ public class HttpEdgeAutoConfiguration {
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpEdgeProperties properties) {
     var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    // After the access audit (HIGHEST_PRECEDENCE + 1), which records what this refuses.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
   }

@@ -64,13 +64,21 @@ public class AccessControlAutoConfiguration {
       "system/DiagnosticReport.c", "system/Specimen.cru", "system/ServiceRequest.c", "system/Communication.rsu",
       "user/Communication.rsu", "user/Specimen.rs", "user/DiagnosticReport.rs", "user/AuditEvent.rs");
 
+  /** What a token must be, beyond its signature: not expired (and with an expiry), from the issuer, for us. */
+  static OAuth2TokenValidator<Jwt> tokenValidator(AccessProperties properties) {
+    JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+    // A token without an expiry would be good for ever: refused.
+    timestamps.setAllowEmptyExpiryClaim(false);
+    return new DelegatingOAuth2TokenValidator<>(
+        timestamps,
+        new JwtIssuerValidator(properties.requiredIssuer()),
+        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
+  }
+
   @Bean
   JwtDecoder pathtrackJwtDecoder(AccessProperties properties) {
     String issuer = properties.requiredIssuer();
-    OAuth2TokenValidator<Jwt> validators = new DelegatingOAuth2TokenValidator<>(
-        new JwtTimestampValidator(properties.clockSkew()),
-        new JwtIssuerValidator(issuer),
-        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
+    OAuth2TokenValidator<Jwt> validators = tokenValidator(properties);
     // Keys are fetched when the first token arrives, so a service starts while its issuer is still starting.
     return new SupplierJwtDecoder(() -> {
       NimbusJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
@@ -149,7 +157,7 @@ public class AccessControlAutoConfiguration {
     };
   }
 
-  /** Before the security layer, so that refused calls are recorded too. */
+  /** Before the body limit and the security layer, so that refused calls are recorded too. */
   @Bean
   FilterRegistrationBean<AccessAudit> accessAudit(AccessProperties properties, Environment environment,
       ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
@@ -157,7 +165,8 @@ public class AccessControlAutoConfiguration {
     AccessAudit audit = new AccessAudit(auditProducer(environment, service), properties.auditTopic(), service,
         clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new), managementPort(environment));
     FilterRegistrationBean<AccessAudit> registration = new FilterRegistrationBean<>(audit);
-    registration.setOrder(org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+    // Right after the security headers, before the body limit: a call refused for its size is recorded too.
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
   }

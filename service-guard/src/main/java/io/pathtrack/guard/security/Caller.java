@@ -16,8 +16,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param subject the token's {@code sub}
  * @param clientId the application that asked for the token
  * @param fhirUser the signed-in user as a FHIR reference; empty for a system client acting on its own
+ * @param expiresAt when the token expires
  */
-public record Caller(String subject, String clientId, Optional<String> fhirUser, Set<String> roles, List<SmartScope> scopes) {
+public record Caller(String subject, String clientId, Optional<String> fhirUser, Set<String> roles, List<SmartScope> scopes,
+    Optional<java.time.Instant> expiresAt) {
   public static final String LAB_MANAGER = "lab-manager";
   public static final String RESULTS_DESK = "results-desk";
 
@@ -44,7 +46,8 @@ public record Caller(String subject, String clientId, Optional<String> fhirUser,
       SmartScope.parse(scope).ifPresent(scopes::add);
     }
     return new Caller(jwt.getSubject(), client == null ? jwt.getSubject() : client,
-        Optional.ofNullable(fhirUser).filter(s -> !s.isBlank()), Set.copyOf(roles), List.copyOf(scopes));
+        Optional.ofNullable(fhirUser).filter(s -> !s.isBlank()), Set.copyOf(roles), List.copyOf(scopes),
+        Optional.ofNullable(jwt.getExpiresAt()));
   }
 
   /** Whether a scope granted to this caller lets it do what the rule needs (a user scope only with a user). */
@@ -53,9 +56,14 @@ public record Caller(String subject, String clientId, Optional<String> fhirUser,
         .anyMatch(s -> s.permits(need.resource(), need.interaction()));
   }
 
-  /** Whether the caller may see everything of the lab: a lab role, or a system client. */
+  /** Whether the caller may see everything of the lab: a lab role, or a system client (no user, a system scope). */
   public boolean seesWholeLab() {
-    return fhirUser.isEmpty() || roles.contains(LAB_MANAGER) || roles.contains(RESULTS_DESK);
+    return roles.contains(LAB_MANAGER) || roles.contains(RESULTS_DESK) || isSystem();
+  }
+
+  /** A system client acting on its own: no signed-in user, and {@code system/} scopes. */
+  public boolean isSystem() {
+    return fhirUser.isEmpty() && scopes.stream().anyMatch(s -> s.context().equals("system"));
   }
 
   /**

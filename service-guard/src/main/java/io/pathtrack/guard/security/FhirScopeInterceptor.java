@@ -61,6 +61,7 @@ public final class FhirScopeInterceptor {
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void check(RequestDetails request, RestOperationTypeEnum operation) {
+    describe(request, operation);
     Optional<SmartScope.Need> need;
     try {
       need = needOf(operation, request.getResourceName(), request.getOperation());
@@ -74,6 +75,21 @@ public final class FhirScopeInterceptor {
     if (!caller.permits(need.get())) {
       throw AccessRefused.fhir(ScopeInterceptor.missingScope(need.get()));
     }
+  }
+
+  /**
+   * Tells the access audit what HAPI resolved — the interaction, and the resource with its id as decoded — so that
+   * the record names the resource served whatever encoding the path used.
+   */
+  private static void describe(RequestDetails request, RestOperationTypeEnum operation) {
+    if (!(request instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails servlet)) {
+      return;
+    }
+    String type = request.getResourceName();
+    String id = request.getId() != null && request.getId().hasIdPart() ? request.getId().getIdPart() : null;
+    servlet.getServletRequest().setAttribute(AccessAudit.INTERACTION, operation.getCode() == null || operation.getCode().isEmpty()
+        ? "operation" : operation.getCode().startsWith("$") || operation.getCode().startsWith("_") ? "operation" : operation.getCode());
+    servlet.getServletRequest().setAttribute(AccessAudit.ENTITY, type == null ? null : id == null ? type : type + "/" + id);
   }
 
   /**

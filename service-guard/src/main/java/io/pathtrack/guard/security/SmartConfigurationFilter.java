@@ -60,7 +60,7 @@ final class SmartConfigurationFilter extends OncePerRequestFilter {
     d.put("response_types_supported", List.of("code"));
     d.put("code_challenge_methods_supported", List.of("S256"));
     d.put("capabilities", List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect",
-        "context-standalone-patient", "permission-v2", "permission-user"));
+        "permission-v2", "permission-user"));
     return d;
   }
 }

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A SMART App Launch scope for FHIR data: {@code context/Resource.permissions}, where context is {@code system},
- * {@code user} or {@code patient}, Resource a FHIR resource type or {@code *}, and permissions the v2 letters
+ * A SMART App Launch scope for FHIR data: {@code context/Resource.permissions}, where context is {@code system} or
+ * {@code user} ({@code patient/} scopes are not granted here: no endpoint serves a patient's own app), Resource a FHIR resource type or {@code *}, and permissions the v2 letters
  * {@code c r u d s} (the specification orders them; {@code rsu}, as some servers write it, is read the same), or
  * the v1 {@code read}, {@code write}, {@code *}.
  */
 public record SmartScope(String context, String resource, String permissions) {
-  private static final Pattern FORM = Pattern.compile("(system|user|patient)/([A-Za-z]+|\\*)\\.([cruds]{1,5}|read|write|\\*)");
+  private static final Pattern FORM = Pattern.compile("(system|user)/([A-Za-z]+|\\*)\\.([cruds]{1,5}|read|write|\\*)");
 
   /** The scope, when the text is a SMART resource scope (other scopes, like {@code openid}, are not). */
   public static Optional<SmartScope> parse(String text) {

@@ -40,6 +40,7 @@ class SmartScopeTest {
     assertThat(SmartScope.parse("user/Communication.rsu").orElseThrow().permits("Communication", 'u'))
         .as("letters out of the specification's order, as the seeded clients have them").isTrue();
     assertThat(SmartScope.parse("admin/Specimen.r")).isEmpty();
+    assertThat(SmartScope.parse("patient/Communication.rs")).as("no endpoint serves a patient's own app").isEmpty();
   }
 
   @Test
@@ -62,6 +63,32 @@ class SmartScopeTest {
     assertThat(manager.mayView("Practitioner/dr-lee")).isTrue();
     assertThat(ehr.mayView("Practitioner/dr-lee")).isTrue();
     assertThat(ehr.describe()).isEqualTo("client ehr");
+  }
+
+  @Test
+  void aTokenWithNeitherUserNorSystemScopeIsNotASystemClient() {
+    Caller odd = Caller.of(jwt(Map.of("client_id", "odd", "scope", "patient/Communication.rsu openid")), PROPERTIES);
+    assertThat(odd.isSystem()).isFalse();
+    assertThat(odd.seesWholeLab()).isFalse();
+    assertThat(odd.mayView("Practitioner/dr-lee")).isFalse();
+    assertThat(odd.permits(SmartScope.Need.of("Communication.s"))).isFalse();
+  }
+
+  @Test
+  void tokensWithoutExpiryForAnotherAudienceOrFromAnotherIssuerAreRefused() {
+    var validator = AccessControlAutoConfiguration.tokenValidator(PROPERTIES);
+    Jwt good = Jwt.withTokenValue("t").header("alg", "RS256").issuer("http://localhost:9000").audience(List.of("pathtrack"))
+        .subject("lis").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+    assertThat(validator.validate(good).hasErrors()).isFalse();
+    Jwt forever = Jwt.withTokenValue("t").header("alg", "RS256").issuer("http://localhost:9000").audience(List.of("pathtrack"))
+        .subject("lis").build();
+    assertThat(validator.validate(forever).hasErrors()).as("no exp").isTrue();
+    Jwt elsewhere = Jwt.withTokenValue("t").header("alg", "RS256").issuer("http://localhost:9000").audience(List.of("other-api"))
+        .subject("lis").expiresAt(Instant.now().plusSeconds(60)).build();
+    assertThat(validator.validate(elsewhere).hasErrors()).as("another audience").isTrue();
+    Jwt foreign = Jwt.withTokenValue("t").header("alg", "RS256").issuer("http://evil.example").audience(List.of("pathtrack"))
+        .subject("lis").expiresAt(Instant.now().plusSeconds(60)).build();
+    assertThat(validator.validate(foreign).hasErrors()).as("another issuer").isTrue();
   }
 
   @Test

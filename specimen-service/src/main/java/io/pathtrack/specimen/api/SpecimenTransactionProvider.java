@@ -45,6 +45,17 @@ public class SpecimenTransactionProvider {
         }
       }
     }
+    // Each entry needs what posting it alone would: an order is a ServiceRequest create. Other entries are not read.
+    io.pathtrack.guard.security.Caller caller = io.pathtrack.guard.security.Caller.required();
+    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+      if (e.getResource() instanceof Specimen || e.getResource() instanceof ServiceRequest) {
+        var need = new io.pathtrack.guard.security.SmartScope.Need(e.getResource().fhirType(), 'c');
+        if (!caller.permits(need)) {
+          throw io.pathtrack.guard.security.AccessRefused.fhir("the token does not grant " + need + " for an entry of the "
+              + "transaction: it needs scope " + need.scopesThatWouldDo());
+        }
+      }
+    }
     Set<Resource> usedOrders = new HashSet<>();
     List<Specimen> specimens = new ArrayList<>();
     for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
