@@ -76,7 +76,8 @@ class NotifyAccessTest {
     assertThat(endpoints).filteredOn(e -> !e.ruled()).isEmpty();
     assertThat(endpoints).extracting(e -> e.method() + " " + e.path()).contains("GET /notifications",
         "GET /notifications/{id}", "POST /notifications/{id}/acknowledge", "GET /notifications/stream", "GET /audit",
-        "GET /fhir/Communication/{id}", "PUT /fhir/Communication/{id}");
+        "GET /fhir/Communication/{id}", "PUT /fhir/Communication/{id}", "GET /ui/notifications",
+        "GET /ui/notifications/{id}", "POST /ui/notifications/{id}/acknowledge", "GET /ui/notifications/stream");
   }
 
   @TestFactory
@@ -90,8 +91,38 @@ class NotifyAccessTest {
     return AccessMatrix.cases(service.base(), endpoints(), data).stream();
   }
 
+  /**
+   * Pages are served to a signed-in session, never to a bearer token: without one a page sends the browser to sign
+   * in (the browser tests sign in and check who sees what), and a form post without the session's CSRF token is
+   * refused.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyPageSendsCallersWithoutASessionToSignIn() {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    return EndpointInventory.of(service.context()).stream().filter(e -> e.path().startsWith("/ui/"))
+        .flatMap(e -> Stream.of(null, identity.userToken("dr-lee")).map(token -> DynamicTest.dynamicTest(
+            e.method() + " " + e.path() + (token == null ? " without a session" : " with a bearer token only"), () -> {
+              var request = java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(service.base() + e.path().replace("{id}", leeNotification)))
+                  .method(e.method(), java.net.http.HttpRequest.BodyPublishers.noBody());
+              if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+              }
+              var answer = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+              if (e.method().equals("GET")) {
+                assertThat(answer.statusCode()).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location").orElse(""))
+                    .endsWith("/oauth2/authorization/pathtrack-web");
+              } else {
+                assertThat(answer.statusCode()).isEqualTo(403);
+              }
+              assertThat(answer.body()).doesNotContain("N-ACL-MATRIX");
+            })));
+  }
+
+  /** The API's endpoints; the pages have a session of their own (above). */
   private static List<AccessMatrix.Endpoint> endpoints() {
-    return EndpointInventory.of(service.context()).stream().map(e -> new AccessMatrix.Endpoint(e.method(), e.path(), e.open(),
+    return EndpointInventory.of(service.context()).stream().filter(e -> !e.path().startsWith("/ui/")).map(e -> new AccessMatrix.Endpoint(e.method(), e.path(), e.open(),
         e.need().map(n -> n.resource()).orElse(null), e.need().map(n -> n.interaction()).orElse(' '))).toList();
   }
 

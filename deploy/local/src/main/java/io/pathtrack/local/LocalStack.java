@@ -86,6 +86,8 @@ public final class LocalStack {
         + "   (ORU^R01; see README for a one-line send)");
     System.out.println("specimen-service  http://localhost:" + specimenPort + "/fhir/Specimen/S26-00001   and /specimens/open");
     System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications   and /audit?about=DiagnosticReport/<id>");
+    System.out.println("physician pages   http://localhost:" + notifyPort + "/ui/notifications   (in a browser: sign in as "
+        + "dr-lee / pathtrack; README, Pages)");
     System.out.println("health, metrics   http://localhost:" + managementPort(services.results()) + "/actuator/prometheus   "
         + "(management ports " + managementPort(services.results()) + ", " + managementPort(services.specimen()) + ", "
         + managementPort(services.notifications()) + "; every other call needs a bearer token)");

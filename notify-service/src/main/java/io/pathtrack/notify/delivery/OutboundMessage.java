@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param priority the priority word in capitals (ROUTINE, HIGH, URGENT)
  * @param reference the notification id
- * @param link where the recipient signs in to read the result
+ * @param link where the recipient signs in to read the result: the notification's page
  */
 public record OutboundMessage(String priority, String reference, URI link, String headline, String sentence) {
 
@@ -23,7 +23,7 @@ public record OutboundMessage(String priority, String reference, URI link, Strin
     String base = linkBase.toString().replaceAll("/+$", "");
     String[] words = words(n);
     return new OutboundMessage(n.priority().code().toUpperCase(Locale.ROOT), n.id(),
-        URI.create(base + "/notifications/" + n.id()), words[0], words[1]);
+        URI.create(base + "/ui/notifications/" + n.id()), words[0], words[1]);
   }
 
   /** What kind of message it is, in words that say nothing about the patient or the diagnosis. */

@@ -85,7 +85,7 @@ public class AcknowledgementController {
    * Who acknowledges, as {@link NotificationAccess} decides from the token; a system client's practitioner is
    * recorded in the access audit as the one it acted for.
    */
-  String acknowledger(Notification n, Optional<String> named, String field, HttpServletRequest request) {
+  public String acknowledger(Notification n, Optional<String> named, String field, HttpServletRequest request) {
     Caller caller = Caller.required();
     String by = access.acknowledger(caller, n, named, field);
     if (caller.fhirUser().isEmpty()) {

@@ -53,7 +53,7 @@ class EmailChannelTest {
     assertThat(email.getSubject()).startsWith("[URGENT]").contains(n.id().substring(0, 8));
     assertThat(GreenMailUtil.getBody(email))
         .contains("Reference: " + n.id())
-        .contains("https://pathtrack.example/notifications/" + n.id());
+        .contains("https://pathtrack.example/ui/notifications/" + n.id());
     for (String word : TestNotifications.phi()) {
       assertThat(whole).doesNotContainIgnoringCase(word);
     }

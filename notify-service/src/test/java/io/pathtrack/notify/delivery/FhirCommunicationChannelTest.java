@@ -50,7 +50,7 @@ class FhirCommunicationChannelTest {
       assertThat(c.getRecipientFirstRep().getReference()).isEqualTo(TestNotifications.RECIPIENT);
       assertThat(c.getSent()).isEqualTo(java.util.Date.from(NOW));
       String text = c.getPayloadFirstRep().getContentStringType().getValue();
-      assertThat(text).contains(n.id()).contains("https://pathtrack.example/notifications/" + n.id());
+      assertThat(text).contains(n.id()).contains("https://pathtrack.example/ui/notifications/" + n.id());
       for (String word : TestNotifications.phi()) {
         assertThat(text).doesNotContainIgnoringCase(word);
       }

@@ -69,7 +69,7 @@ class WebhookChannelTest {
       assertThat(json.get("id").asString()).isEqualTo(n.id());
       assertThat(json.get("priority").asString()).isEqualTo("urgent");
       assertThat(json.get("state").asString()).isEqualTo("created");
-      assertThat(json.get("link").asString()).isEqualTo("https://pathtrack.example/notifications/" + n.id());
+      assertThat(json.get("link").asString()).isEqualTo("https://pathtrack.example/ui/notifications/" + n.id());
       assertThat(json.get("timestamp").asLong()).isEqualTo(NOW.getEpochSecond());
       for (String word : TestNotifications.phi()) {
         assertThat(body).doesNotContainIgnoringCase(word);

@@ -32,7 +32,8 @@ public class HttpEdgeAutoConfiguration {
   /** First of all filters, on every dispatch, so even an answer that fails early has the headers. */
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(HttpEdgeProperties properties) {
-    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(properties.contentSecurityPolicy()));
+    var registration = new FilterRegistrationBean<>(
+        new SecurityHeadersFilter(properties.contentSecurityPolicy(), properties.pageContentSecurityPolicy()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
         DispatcherType.FORWARD, DispatcherType.INCLUDE);

@@ -37,6 +37,9 @@ final class AccessAudit extends OncePerRequestFilter {
   static final String INTERACTION = "io.pathtrack.audit.interaction";
   static final String ENTITY = "io.pathtrack.audit.entity";
 
+  /** The pages' style sheets and scripts: nothing about a patient. */
+  private static final String PAGE_ASSETS = "/ui/assets/";
+
   private static final Logger log = LoggerFactory.getLogger(AccessAudit.class);
 
   private final Producer<String, String> producer;
@@ -60,7 +63,7 @@ final class AccessAudit extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
     return managementPort.test(request.getLocalPort()) || path.equals("/fhir/metadata")
-        || path.equals(SmartConfigurationFilter.PATH) || path.equals("/favicon.ico");
+        || path.equals(SmartConfigurationFilter.PATH) || path.equals("/favicon.ico") || path.startsWith(PAGE_ASSETS);
   }
 
   @Override

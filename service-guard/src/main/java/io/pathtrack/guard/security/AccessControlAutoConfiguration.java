@@ -52,12 +52,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * from the configured issuer (signature from its keys, issuer, audience, expiry), and a SMART scope for what it
  * does — Spring MVC endpoints by their {@link RequiresScope} rule, FHIR interactions by {@link FhirScopeInterceptor}.
  * Refusals are OperationOutcomes (401 with {@code WWW-Authenticate}, 403 naming what is missing), and every call
- * is recorded by {@link AccessAudit}.
+ * is recorded by {@link AccessAudit}. A service that serves pages signs people in with a session ({@link PageSignIn}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, PageProperties.class})
 @EnableWebSecurity
+@org.springframework.context.annotation.Import(PageSignIn.class)
 public class AccessControlAutoConfiguration {
   /** The SMART scopes this system uses, for the discovery document. */
   static final List<String> SCOPES = List.of("openid", "profile", "fhirUser",

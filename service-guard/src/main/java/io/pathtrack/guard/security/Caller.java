@@ -23,11 +23,14 @@ public record Caller(String subject, String clientId, Optional<String> fhirUser,
   public static final String LAB_MANAGER = "lab-manager";
   public static final String RESULTS_DESK = "results-desk";
 
-  /** The caller of the request this thread serves, when it presented a valid token. */
+  /** The caller of the request this thread serves, when it presented a valid token or is signed in to the pages. */
   public static Optional<Caller> current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication instanceof CallerAuthentication token) {
       return Optional.of(token.caller());
+    }
+    if (authentication instanceof PageCallerAuthentication signedIn) {
+      return Optional.ofNullable(signedIn.caller());
     }
     return Optional.empty();
   }

@@ -3,7 +3,6 @@ package io.pathtrack.guard.security;
 import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -24,11 +23,7 @@ public final class CallerAuthentication extends JwtAuthenticationToken {
   static Converter<Jwt, CallerAuthentication> converter(AccessProperties properties) {
     return jwt -> {
       Caller caller = Caller.of(jwt, properties);
-      List<GrantedAuthority> authorities = new java.util.ArrayList<>();
-      caller.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority(
-          "SCOPE_" + s.context() + "/" + s.resource() + "." + s.permissions())));
-      caller.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
-      return new CallerAuthentication(jwt, caller, authorities);
+      return new CallerAuthentication(jwt, caller, PageCallerAuthentication.authorities(caller));
     };
   }
 }

@@ -1,0 +1,131 @@
+package io.pathtrack.notify.pages;
+
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.Priority;
+import io.pathtrack.guard.http.FhirIds;
+import io.pathtrack.guard.http.InvalidRequestValue;
+import io.pathtrack.guard.security.Caller;
+import io.pathtrack.guard.security.RequiresScope;
+import io.pathtrack.notify.NotifyProperties;
+import io.pathtrack.notify.audit.AuditLog;
+import io.pathtrack.notify.audit.AuditStep;
+import io.pathtrack.notify.directory.Contact;
+import io.pathtrack.notify.directory.PractitionerDirectory;
+import io.pathtrack.notify.escalation.AcknowledgementController;
+import io.pathtrack.notify.inbox.NotificationAccess;
+import io.pathtrack.notify.inbox.NotificationLog;
+import io.pathtrack.notify.routing.Notification;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The physician's pages (signed in with a session, {@code pathtrack.security.pages}): the inbox
+ * {@code /ui/notifications} — their notifications and those of the practitioners they cover, what awaits
+ * acknowledgement first — and one notification, {@code /ui/notifications/{id}}, with who was told when and an
+ * Acknowledge button. The same access rules as the API ({@link NotificationAccess}); the acknowledging identity is
+ * the signed-in user's.
+ */
+@Controller
+@ConditionalOnProperty(name = "pathtrack.security.pages.enabled", havingValue = "true")
+class NotificationPages {
+  private final NotificationLog log;
+  private final NotificationAccess access;
+  private final AcknowledgementController acknowledgements;
+  private final AuditLog audit;
+  private final PractitionerDirectory directory;
+  private final Clock clock;
+  private final NotifyProperties properties;
+
+  NotificationPages(NotificationLog log, NotificationAccess access, AcknowledgementController acknowledgements,
+      AuditLog audit, PractitionerDirectory directory, Clock clock, NotifyProperties properties) {
+    this.log = log;
+    this.access = access;
+    this.acknowledgements = acknowledgements;
+    this.audit = audit;
+    this.directory = directory;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  @GetMapping("/ui/notifications")
+  @RequiresScope("Communication.s")
+  String inbox(@RequestParam(required = false) String state, @RequestParam(required = false) String priority,
+      @RequestParam(required = false) String outcome, Model model) {
+    InboxFilter filter = InboxFilter.of(state, priority, outcome);
+    rows(filter, model);
+    model.addAttribute("filter", filter);
+    model.addAttribute("states", InboxFilter.STATES);
+    model.addAttribute("priorities", List.of(Priority.URGENT, Priority.HIGH, Priority.ROUTINE).stream().map(Priority::code).toList());
+    model.addAttribute("outcomes", List.of(Outcome.values()).stream().map(Outcome::code).toList());
+    return "pages/inbox";
+  }
+
+  /** The inbox's rows alone, for the page to replace when the live stream says something changed. */
+  @GetMapping("/ui/notifications/rows")
+  @RequiresScope("Communication.s")
+  String inboxRows(@RequestParam(required = false) String state, @RequestParam(required = false) String priority,
+      @RequestParam(required = false) String outcome, Model model) {
+    rows(InboxFilter.of(state, priority, outcome), model);
+    return "pages/inbox :: rows";
+  }
+
+  private void rows(InboxFilter filter, Model model) {
+    Caller caller = Caller.required();
+    List<InboxRow> rows = log.all().stream()
+        .filter(n -> access.maySee(caller, n))
+        .filter(filter::accepts)
+        .map(n -> InboxRow.of(n, clock.instant(), properties.zone()))
+        .sorted(InboxRow.ORDER)
+        .toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("awaiting", rows.stream().filter(r -> r.timeLeft().isPresent()).count());
+    model.addAttribute("me", signedIn(caller));
+  }
+
+  @GetMapping("/ui/notifications/{id}")
+  @RequiresScope("Communication.r")
+  String notification(@PathVariable String id, Model model) {
+    Caller caller = Caller.required();
+    Notification n = access.visible(caller, find(id));
+    model.addAttribute("row", InboxRow.of(n, clock.instant(), properties.zone()));
+    model.addAttribute("trail", audit.about("Communication/" + n.id()).stream().map(AuditStep::of).toList());
+    model.addAttribute("me", signedIn(caller));
+    model.addAttribute("mayAcknowledge", n.state().isOpen() && caller.fhirUser().isPresent());
+    return "pages/notification";
+  }
+
+  @PostMapping("/ui/notifications/{id}/acknowledge")
+  @RequiresScope("Communication.u")
+  String acknowledge(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+    Notification n = find(id);
+    String by = acknowledgements.acknowledger(n, Optional.empty(), "by", request);
+    if (!acknowledgements.request(n, by)) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the acknowledgement could not be recorded; try again");
+    }
+    redirect.addFlashAttribute("acknowledging", true);
+    return "redirect:/ui/notifications/" + n.id();
+  }
+
+  private Notification find(String id) {
+    FhirIds.problem(id).ifPresent(problem -> {
+      throw new InvalidRequestValue("id", "the notification id in the address " + problem);
+    });
+    return log.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no notification with this id"));
+  }
+
+  private String signedIn(Caller caller) {
+    return caller.fhirUser().map(user -> directory.find(user).map(Contact::name).orElse(user)).orElse(caller.clientId());
+  }
+}
