@@ -24,7 +24,9 @@ public record IdentityProperties(
     @DefaultValue("5m") Duration accessTokenTtl,
     @DefaultValue({
         "http://localhost:8083/login/oauth2/code/pathtrack-web",
-        "http://127.0.0.1:8083/login/oauth2/code/pathtrack-web"
+        "http://127.0.0.1:8083/login/oauth2/code/pathtrack-web",
+        "http://localhost:8082/login/oauth2/code/pathtrack-web",
+        "http://127.0.0.1:8082/login/oauth2/code/pathtrack-web"
     }) List<String> webRedirectUris,
     @DefaultValue("false") boolean shortLivedClient) {
 
