@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param source the CloudEvents {@code source} of the events this service publishes
  * @param correctionWait how long a correction (PUT) waits for the lifecycle to apply it before answering
+ * @param notifyPagesUrl notify-service's inbox page, where a specimen's page sends the reader for its notifications
  */
 @ConfigurationProperties("pathtrack.specimen")
 public record SpecimenProperties(
     @DefaultValue("urn:pathtrack:specimen-service") URI source,
-    @DefaultValue("10s") Duration correctionWait) {}
+    @DefaultValue("10s") Duration correctionWait,
+    @DefaultValue("http://localhost:8083/ui/notifications") URI notifyPagesUrl) {}

@@ -55,7 +55,8 @@ class SpecimenAccessTest {
     assertThat(endpoints).filteredOn(e -> !e.ruled()).isEmpty();
     assertThat(endpoints).extracting(e -> e.method() + " " + e.path()).contains("POST /fhir/Specimen",
         "GET /fhir/Specimen/{id}", "GET /fhir/Specimen", "POST /fhir/Specimen/{id}/$transition", "POST /fhir/ServiceRequest",
-        "POST /fhir", "GET /specimens/open", "GET /specimens/{accession}", "GET /fhir/metadata");
+        "POST /fhir", "GET /specimens/open", "GET /specimens/{accession}", "GET /fhir/metadata", "GET /ui/board",
+        "GET /ui/board/rows", "GET /ui/compliance", "GET /ui/specimens/{accession}");
   }
 
   @TestFactory
@@ -63,9 +64,34 @@ class SpecimenAccessTest {
     AccessMatrix.Data data = new AccessMatrix.Data(Map.of("id", "SP-ACL-LEE", "accession", "SP-ACL-LEE"), Map.of(),
         List.of("GET /fhir/Specimen/{id}", "GET /specimens/{accession}"), "dr-novak", Map.of());
     List<AccessMatrix.Endpoint> endpoints = EndpointInventory.of(service.context()).stream()
+        .filter(e -> !e.path().startsWith("/ui/"))
         .map(e -> new AccessMatrix.Endpoint(e.method(), e.path(), e.open(), e.need().map(n -> n.resource()).orElse(null),
             e.need().map(n -> n.interaction()).orElse(' '))).toList();
     return AccessMatrix.cases(service.base(), endpoints, data).stream();
+  }
+
+  /**
+   * The lab's pages are served to a signed-in session, never to a bearer token: without one a page sends the browser
+   * to sign in (SpecimenPagesBrowserTest signs in and checks who sees what).
+   */
+  @TestFactory
+  Stream<DynamicTest> everyPageSendsCallersWithoutASessionToSignIn() {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    return EndpointInventory.of(service.context()).stream().filter(e -> e.path().startsWith("/ui/"))
+        .flatMap(e -> Stream.of(null, identity.userToken("lab-manager")).map(token -> DynamicTest.dynamicTest(
+            e.method() + " " + e.path() + (token == null ? " without a session" : " with a bearer token only"), () -> {
+              var request = java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(service.base() + e.path().replace("{accession}", "SP-ACL-LEE")))
+                  .method(e.method(), java.net.http.HttpRequest.BodyPublishers.noBody());
+              if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+              }
+              var answer = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+              assertThat(answer.statusCode()).isEqualTo(302);
+              assertThat(answer.headers().firstValue("Location").orElse(""))
+                  .endsWith("/oauth2/authorization/pathtrack-web");
+              assertThat(answer.body()).doesNotContain("SP-ACL-LEE");
+            })));
   }
 
   @Test
