@@ -88,6 +88,8 @@ public final class LocalStack {
     System.out.println("notify-service    http://localhost:" + notifyPort + "/notifications   and /audit?about=DiagnosticReport/<id>");
     System.out.println("physician pages   http://localhost:" + notifyPort + "/ui/notifications   (in a browser: sign in as "
         + "dr-lee / pathtrack; README, Pages)");
+    System.out.println("lab pages         http://localhost:" + specimenPort + "/ui/board   (turnaround board and compliance; "
+        + "sign in as lab-manager / pathtrack)");
     System.out.println("health, metrics   http://localhost:" + managementPort(services.results()) + "/actuator/prometheus   "
         + "(management ports " + managementPort(services.results()) + ", " + managementPort(services.specimen()) + ", "
         + managementPort(services.notifications()) + "; every other call needs a bearer token)");

@@ -101,8 +101,13 @@ public final class PathTrackServices implements AutoCloseable {
 
   private PathTrackServices(Settings settings) {
     // specimen-service first: it owns the specimen topic the other two read.
-    specimen = start(SPECIMEN, SpecimenServiceApplication.builder(), settings, settings.specimenPort(),
-        Map.of("SPECIMEN_STATE_DIR", settings.stateDirectory().resolve("specimen-service").toString()));
+    Map<String, Object> specimenOwn = new LinkedHashMap<>();
+    specimenOwn.put("SPECIMEN_STATE_DIR", settings.stateDirectory().resolve("specimen-service").toString());
+    if (settings.notifyPort() > 0) {
+      // A specimen's page links to its notifications on the physician's pages.
+      specimenOwn.put("pathtrack.specimen.notify-pages-url", "http://localhost:" + settings.notifyPort() + "/ui/notifications");
+    }
+    specimen = start(SPECIMEN, SpecimenServiceApplication.builder(), settings, settings.specimenPort(), specimenOwn);
     notify = start(NOTIFY, NotifyServiceApplication.builder(), settings, settings.notifyPort(),
         Map.of("NOTIFY_STATE_DIR", settings.stateDirectory().resolve("notify-service").toString(),
             "spring.mail.host", settings.smtpHost(),
