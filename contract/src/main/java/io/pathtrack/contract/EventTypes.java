@@ -46,6 +46,13 @@ public final class EventTypes {
 
   /** A request to acknowledge a notification ({@link Topics#NOTIFICATION_ACKS}); notify-service applies it. */
   public static final String NOTIFICATION_ACK_REQUESTED = PREFIX + "notification.ack-requested";
+  /**
+   * A request from a notification's recipient saying it is not their patient ({@link Topics#NOTIFICATION_ACKS}, same
+   * payload as an acknowledgement request); notify-service reroutes it to the results desk and tells the lab.
+   */
+  public static final String NOTIFICATION_DECLINE_REQUESTED = PREFIX + "notification.decline-requested";
+  /** A notification was declined by its recipient (not their patient) and rerouted to the results desk. */
+  public static final String NOTIFICATION_DECLINED = PREFIX + "notification.declined";
   /** A notification was acknowledged by its recipient or on their behalf. */
   public static final String NOTIFICATION_ACKNOWLEDGED = PREFIX + "notification.acknowledged";
   /** A notification went unacknowledged past its deadline; the next in the chain was notified. */

@@ -75,9 +75,11 @@ class NotifyAccessTest {
     List<EndpointInventory.Endpoint> endpoints = EndpointInventory.of(service.context());
     assertThat(endpoints).filteredOn(e -> !e.ruled()).isEmpty();
     assertThat(endpoints).extracting(e -> e.method() + " " + e.path()).contains("GET /notifications",
-        "GET /notifications/{id}", "POST /notifications/{id}/acknowledge", "GET /notifications/stream", "GET /audit",
+        "GET /notifications/{id}", "POST /notifications/{id}/acknowledge", "POST /notifications/{id}/decline",
+        "GET /notifications/stream", "GET /audit",
         "GET /fhir/Communication/{id}", "PUT /fhir/Communication/{id}", "GET /ui/notifications",
-        "GET /ui/notifications/{id}", "POST /ui/notifications/{id}/acknowledge", "GET /ui/notifications/stream");
+        "GET /ui/notifications/{id}", "POST /ui/notifications/{id}/acknowledge",
+        "POST /ui/notifications/{id}/decline", "GET /ui/notifications/stream");
   }
 
   @TestFactory
@@ -85,7 +87,8 @@ class NotifyAccessTest {
     String communication = "{\"resourceType\":\"Communication\",\"id\":\"" + leeNotification + "\",\"status\":\"completed\"}";
     AccessMatrix.Data data = new AccessMatrix.Data(Map.of("id", leeNotification),
         Map.of("/notifications/stream", "recipient=Practitioner/dr-lee", "/audit", "about=Communication/" + leeNotification),
-        List.of("GET /notifications/{id}", "POST /notifications/{id}/acknowledge", "GET /fhir/Communication/{id}",
+        List.of("GET /notifications/{id}", "POST /notifications/{id}/acknowledge", "POST /notifications/{id}/decline",
+            "GET /fhir/Communication/{id}",
             "PUT /fhir/Communication/{id}", "GET /notifications/stream"),
         "dr-novak", Map.of("/fhir/Communication/{id}", communication));
     return AccessMatrix.cases(service.base(), endpoints(), data).stream();

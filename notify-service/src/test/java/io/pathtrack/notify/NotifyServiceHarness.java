@@ -98,8 +98,23 @@ final class NotifyServiceHarness implements AutoCloseable {
     if (retraction) {
       headers.put(EventHeaders.TYPE, EventTypes.REPORT_RETRACTED);
     }
-    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED, accession,
-        PathologyFixtures.report(accession).conclusion("Invasive carcinoma").json().getBytes(StandardCharsets.UTF_8), headers);
+    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED, accession, classified(accession, outcome), headers);
+  }
+
+  /** The report body as results-service publishes it: with its outcome evidence and its text. */
+  private static byte[] classified(String accession, Outcome outcome) {
+    String conclusion = switch (outcome) {
+      case MALIGNANT -> "Invasive carcinoma";
+      case ATYPICAL -> "Atypical ductal hyperplasia";
+      case BENIGN -> "Benign breast tissue";
+      default -> "Insufficient material for diagnosis";
+    };
+    org.hl7.fhir.r4.model.DiagnosticReport report = PathologyFixtures.report(accession).conclusion(conclusion).build();
+    report.addExtension(io.pathtrack.contract.Extensions.OUTCOME_EVIDENCE,
+        new org.hl7.fhir.r4.model.StringType(outcome.code() + " <- conclusion: " + conclusion.toLowerCase(java.util.Locale.ROOT)));
+    report.addPresentedForm().setContentType("text/plain").setData(("MICROSCOPY\n" + conclusion + ".\n\nDIAGNOSIS\n" + conclusion)
+        .getBytes(StandardCharsets.UTF_8));
+    return io.pathtrack.contract.Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8);
   }
 
   @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,7 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * One step of a notification's life as a FHIR AuditEvent on {@code pathology.audit}: what happened
- * (subtype: created, sent, failed, acknowledged, escalated, retracted), when, to whom or by whom, and
+ * (subtype: created, sent, failed, acknowledged, escalated, declined, retracted), when, to whom or by whom, and
  * which notification and report it concerns. No diagnosis and no patient name.
  */
 public final class AuditEvents {
@@ -27,6 +28,11 @@ public final class AuditEvents {
   private AuditEvents() {}
 
   public static String json(Notification n, String step, Instant at, String detail) {
+    return json(n, step, at, detail, Optional.empty());
+  }
+
+  /** @param by who took the step (declined it) when it was not the recipient's own acknowledgement */
+  public static String json(Notification n, String step, Instant at, String detail, Optional<String> by) {
     AuditEvent e = new AuditEvent();
     e.setType(new Coding("http://terminology.hl7.org/CodeSystem/iso-21089-lifecycle", "transmit", "Transmit Record Lifecycle Event"));
     e.addSubtype(new Coding(SUBTYPE_SYSTEM, step, step));
@@ -36,8 +42,12 @@ public final class AuditEvents {
     if (detail != null) {
       e.setOutcomeDesc(detail);
     }
-    e.addAgent().setWho(new Reference(n.acknowledgedBy().orElse(n.recipient())).setDisplay(n.recipientName()))
-        .setRequestor(n.acknowledgedBy().isPresent());
+    if (by.isPresent()) {
+      e.addAgent().setWho(new Reference(by.get())).setRequestor(true);
+    } else {
+      e.addAgent().setWho(new Reference(n.acknowledgedBy().orElse(n.recipient())).setDisplay(n.recipientName()))
+          .setRequestor(n.acknowledgedBy().isPresent());
+    }
     e.getSource().setObserver(new Reference().setDisplay("notify-service"));
     e.addEntity().setWhat(new Reference("Communication/" + n.id())).setName(n.priority().code() + " " + n.trigger().code());
     e.addEntity().setWhat(new Reference(n.reportReference()));

@@ -41,6 +41,10 @@ public record OutboundMessage(String priority, String reference, URI link, Strin
           "A specimen is close to its turnaround target without a final report."};
       case SLA_BREACH -> new String[] {"Specimen past its turnaround target",
           "A specimen has passed its turnaround target without a final report."};
+      case DECLINED -> new String[] {"Pathology result rerouted to you",
+          "A pathology result was declined by its recipient as not their patient and is rerouted to you."};
+      case DECLINED_NOTICE -> new String[] {"Pathology result declined by its recipient",
+          "A recipient declined a pathology result as not their patient; it was rerouted to the results desk."};
       case RESULT -> new String[] {"Pathology result ready", "A pathology result is ready for you."};
     };
   }

@@ -9,6 +9,7 @@ import io.pathtrack.guard.http.InvalidRequestValue;
 import io.pathtrack.guard.security.AccessAuditEvents;
 import io.pathtrack.guard.security.Caller;
 import io.pathtrack.guard.security.RequiresScope;
+import io.pathtrack.notify.directory.PractitionerDirectory;
 import io.pathtrack.notify.inbox.NotificationAccess;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.Notification;
@@ -49,8 +50,11 @@ public class AcknowledgementController {
   private final NotificationAccess access;
   private final StreamBridge bridge;
   private final Clock clock;
+  private final PractitionerDirectory directory;
 
-  AcknowledgementController(NotificationLog notifications, NotificationAccess access, StreamBridge bridge, Clock clock) {
+  AcknowledgementController(NotificationLog notifications, NotificationAccess access, StreamBridge bridge, Clock clock,
+      PractitionerDirectory directory) {
+    this.directory = directory;
     this.notifications = notifications;
     this.access = access;
     this.bridge = bridge;
@@ -63,22 +67,58 @@ public class AcknowledgementController {
   @RequiresScope("Communication.u")
   ResponseEntity<Map<String, String>> acknowledge(@PathVariable String id, @RequestBody(required = false) AckBody body,
       HttpServletRequest request) {
-    FhirIds.problem(id).ifPresent(problem -> {
-      throw new InvalidRequestValue("id", "the notification id in the path " + problem);
-    });
-    boolean named = body != null && body.by() != null && !body.by().isBlank();
-    if (named) {
-      PractitionerReference.problem(body.by()).ifPresent(problem -> {
-        throw new InvalidRequestValue("by", "'by' " + problem);
-      });
-    }
-    Notification n = notifications.find(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification with this id"));
-    String by = acknowledger(n, named ? Optional.of(body.by()) : Optional.empty(), "by", request);
+    Notification n = notification(id, body);
+    String by = acknowledger(n, named(body), "by", request);
     if (!request(n, by)) {
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "acknowledgement could not be recorded; retry");
     }
     return ResponseEntity.accepted().body(Map.of("notification", id, "acknowledgedBy", by));
+  }
+
+  /**
+   * {@code POST /notifications/{id}/decline}: "not my patient". The same rules of who may act as for acknowledging;
+   * the engine reroutes the notification to the results desk and tells the lab. 409 when it is no longer open or is
+   * addressed to the results desk itself.
+   */
+  @PostMapping("/notifications/{id}/decline")
+  @RequiresScope("Communication.u")
+  ResponseEntity<Map<String, String>> decline(@PathVariable String id, @RequestBody(required = false) AckBody body,
+      HttpServletRequest request) {
+    Notification n = notification(id, body);
+    String by = acknowledger(n, named(body), "by", request);
+    declinable(n).ifPresent(reason -> {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, reason);
+    });
+    if (!decline(n, by)) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the decline could not be recorded; retry");
+    }
+    return ResponseEntity.accepted().body(Map.of("notification", id, "declinedBy", by));
+  }
+
+  /** Why the notification cannot be declined, if it cannot. */
+  public Optional<String> declinable(Notification n) {
+    if (!n.state().isOpen()) {
+      return Optional.of("this notification is " + n.state().code() + " and can no longer be declined");
+    }
+    if (n.recipient().equals(directory.fallback().reference())) {
+      return Optional.of("this notification is addressed to the results desk, which has nobody to reroute it to");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> named(AckBody body) {
+    return body != null && body.by() != null && !body.by().isBlank() ? Optional.of(body.by()) : Optional.empty();
+  }
+
+  private Notification notification(String id, AckBody body) {
+    FhirIds.problem(id).ifPresent(problem -> {
+      throw new InvalidRequestValue("id", "the notification id in the path " + problem);
+    });
+    named(body).flatMap(PractitionerReference::problem).ifPresent(problem -> {
+      throw new InvalidRequestValue("by", "'by' " + problem);
+    });
+    return notifications.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no notification with this id"));
   }
 
   /**
@@ -96,12 +136,21 @@ public class AcknowledgementController {
 
   /** Writes an acknowledgement request for the engine; false when it could not be written. */
   public boolean request(Notification n, String by) {
+    return send(n, by, EventTypes.NOTIFICATION_ACK_REQUESTED);
+  }
+
+  /** Writes a decline request ("not my patient") for the engine; false when it could not be written. */
+  public boolean decline(Notification n, String by) {
+    return send(n, by, EventTypes.NOTIFICATION_DECLINE_REQUESTED);
+  }
+
+  private boolean send(Notification n, String by, String type) {
     String id = n.id();
     String json = JSON.writeValueAsString(new NotificationProcessor.AckRequest(id, by));
     var message = MessageBuilder.withPayload(json.getBytes(StandardCharsets.UTF_8))
         .setHeader(KafkaHeaders.KEY, bytes(n.accession()))
         .setHeader(EventHeaders.ID, bytes(UUID.randomUUID().toString()))
-        .setHeader(EventHeaders.TYPE, bytes(EventTypes.NOTIFICATION_ACK_REQUESTED))
+        .setHeader(EventHeaders.TYPE, bytes(type))
         .setHeader(EventHeaders.TIME, bytes(clock.instant().toString()))
         .setHeader(EventHeaders.SUBJECT, bytes(n.accession()))
         .setHeader(EventHeaders.CONTENT_TYPE, bytes("application/json"))

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,9 +36,22 @@ public final class NotificationEngine {
     this.directory = directory;
   }
 
-  /** What one event changed. */
+  /**
+   * What one event changed.
+   *
+   * @param actedBy notification id → the practitioner who took the step it is published for, when that is not its
+   *     recipient (who declined it); the audit trail names them
+   */
   public record Step(AccessionNotifications state, List<Notification> publish, List<EscalationTimer> add,
-      List<EscalationTimer> remove) {
+      List<EscalationTimer> remove, Map<String, String> actedBy) {
+    public Step {
+      actedBy = Map.copyOf(actedBy);
+    }
+
+    public Step(AccessionNotifications state, List<Notification> publish, List<EscalationTimer> add, List<EscalationTimer> remove) {
+      this(state, publish, add, remove, Map.of());
+    }
+
     static Step none(AccessionNotifications state) {
       return new Step(state, List.of(), List.of(), List.of());
     }
@@ -153,6 +167,43 @@ public final class NotificationEngine {
       }
     }
     return new Step(next, publish, List.of(), remove);
+  }
+
+  /**
+   * Its recipient (or the practitioner covering them) says it is not their patient: the notification is declined,
+   * its deadline dropped, and at once the results desk gets a new one in its place (same priority, its own deadline;
+   * {@code replaces} the declined one) and the lab contact a routine notice. A notification that is no longer open,
+   * or one addressed to the results desk itself (there is nobody further to reroute to), is left as it is.
+   */
+  public Step onDeclined(AccessionNotifications state, String notificationId, String by, Instant now) {
+    Optional<Notification> found = state.find(notificationId);
+    Contact desk = directory.fallback();
+    if (found.isEmpty() || !found.get().state().isOpen() || found.get().recipient().equals(desk.reference())) {
+      return Step.none(state);
+    }
+    Notification n = found.get();
+    Notification declined = n.withState(NotificationState.DECLINED);
+    Notification rerouted = notification(id(n.id(), desk.reference(), Trigger.DECLINED), n.accession(), n.reportReference(),
+        n.reportVersion(), n.outcome(), n.needsReview(), n.priority(), desk, true, NotificationPolicy.channelsFor(n.channels(), desk),
+        now, Trigger.DECLINED, n.escalationLevel(), Optional.of(n.id()));
+    Step step = created(state.with(declined), rerouted, now);
+    AccessionNotifications next = step.state();
+    List<Notification> publish = new ArrayList<>();
+    publish.add(declined);
+    publish.addAll(step.publish());
+    Optional<Contact> lab = directory.labContact();
+    if (lab.isPresent()) {
+      Notification notice = notification(id(n.id(), lab.get().reference(), Trigger.DECLINED_NOTICE), n.accession(),
+          n.reportReference(), n.reportVersion(), n.outcome(), n.needsReview(), Priority.ROUTINE, lab.get(), false,
+          NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), lab.get()), now,
+          Trigger.DECLINED_NOTICE, 0, Optional.of(n.id()));
+      if (next.find(notice.id()).isEmpty()) {
+        next = next.with(notice);
+        publish.add(notice);
+      }
+    }
+    List<EscalationTimer> remove = n.ackDeadline().map(at -> List.of(new EscalationTimer(at, n.accession(), n.id()))).orElse(List.of());
+    return new Step(next, publish, step.add(), remove, Map.of(n.id(), by));
   }
 
   /** A deadline passed: if still unacknowledged, the next in the chain is told. */

@@ -8,6 +8,9 @@ import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.DueIndex;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.notify.audit.AuditEvents;
+import io.pathtrack.notify.report.ReportHistory;
+import io.pathtrack.notify.report.ReportReading;
+import io.pathtrack.notify.report.ReportStore;
 import io.pathtrack.notify.routing.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import java.time.Clock;
@@ -25,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * notify-service's state machine in Kafka Streams. Input: classified reports (and retractions),
- * specimen events (who ordered), SLA events and acknowledgement requests, all keyed by accession.
+ * specimen events (who ordered), SLA events and acknowledgement and decline requests, all keyed by accession.
  * State: each accession's notifications, and the due-time index of acknowledgement deadlines. Output 0:
  * notification events (FHIR Communication) for the dispatcher and the inbox; output 1: the audit trail.
  */
@@ -40,6 +43,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   private final String source;
   private KeyValueStore<String, String> store;
   private DueIndex timers;
+  private KeyValueStore<String, String> reports;
   private long recordTime;
 
   NotificationProcessor(NotificationEngine engine, Clock clock, Duration sweepInterval, String source) {
@@ -49,7 +53,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     this.source = source;
   }
 
-  /** An acknowledgement request as the API writes it. */
+  /** An acknowledgement (or decline) request as the API writes it. */
   record AckRequest(String notificationId, String by) {}
 
   @Override
@@ -57,6 +61,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     super.init(context);
     store = context.getStateStore(NotificationTopology.STATE);
     timers = new DueIndex(context.getStateStore(NotificationTopology.TIMERS));
+    reports = context.getStateStore(NotificationTopology.REPORTS);
     context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
       recordTime = wallClock;
       sweep();
@@ -74,8 +79,10 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     AccessionNotifications state = load(record.key());
     NotificationEngine.Step step = switch (type) {
       case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
-          .fromHeaders(record.key(), record.headers()).map(e -> engine.onReport(state, e, copiesTo(record.headers()), now))
-          .orElse(null);
+          .fromHeaders(record.key(), record.headers()).map(e -> {
+            keep(e, record.value());
+            return engine.onReport(state, e, copiesTo(record.headers()), now);
+          }).orElse(null);
       case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED,
           EventTypes.SPECIMEN_CORRECTED ->
           engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
@@ -88,11 +95,25 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
         AckRequest ack = JSON.readValue(record.value(), AckRequest.class);
         yield engine.onAcknowledged(state, ack.notificationId(), ack.by(), now);
       }
+      case EventTypes.NOTIFICATION_DECLINE_REQUESTED -> {
+        AckRequest decline = JSON.readValue(record.value(), AckRequest.class);
+        yield engine.onDeclined(state, decline.notificationId(), decline.by(), now);
+      }
       default -> null;
     };
     if (step != null) {
       apply(step, now);
     }
+  }
+
+  /** Keeps the report version for the notification page (a retraction's body is kept too: the page says so). */
+  private void keep(ClassifiedReportEvent event, String json) {
+    if (json == null || json.isBlank()) {
+      return;
+    }
+    String kept = reports.get(event.accession());
+    ReportHistory history = kept == null ? ReportHistory.empty(event.accession()) : ReportStore.parse(kept);
+    reports.put(event.accession(), ReportStore.json(history.with(ReportReading.read(event, json))));
   }
 
   void sweep() {
@@ -111,7 +132,9 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     for (Notification n : step.publish()) {
       forward(n.accession(), NOTIFICATIONS, NotificationCommunications.json(n), NotificationCommunications.headers(n, source, now));
       String stepName = n.state().code();
-      forward(n.accession(), AUDIT, AuditEvents.json(n, stepName, now, null), AuditEvents.headers(n, stepName, source, now));
+      Optional<String> by = Optional.ofNullable(step.actedBy().get(n.id()));
+      forward(n.accession(), AUDIT, AuditEvents.json(n, stepName, now, by.map(b -> "by " + b).orElse(null), by),
+          AuditEvents.headers(n, stepName, source, now));
     }
   }
 

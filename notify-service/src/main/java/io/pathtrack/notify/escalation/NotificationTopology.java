@@ -31,6 +31,8 @@ public class NotificationTopology {
   public static final String STATE = "notify-state";
   /** Acknowledgement deadlines: {@code <due millis>|<accession>|<notification id>}. */
   public static final String TIMERS = "notify-timers";
+  /** Accession → every classified report version, as the notification page shows it ({@code ReportHistory}). */
+  public static final String REPORTS = "notify-reports";
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> notifyStateStore() {
@@ -40,6 +42,11 @@ public class NotificationTopology {
   @Bean
   StoreBuilder<KeyValueStore<String, String>> notifyTimerStore() {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String());
+  }
+
+  @Bean
+  StoreBuilder<KeyValueStore<String, String>> notifyReportStore() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REPORTS), Serdes.String(), Serdes.String());
   }
 
   @Bean
@@ -67,7 +74,7 @@ public class NotificationTopology {
     return events -> {
       Map<String, KStream<String, RoutedRecord<String>>> out = events
           .process(() -> new NotificationProcessor(engine, clock, properties.sweepInterval(), source),
-              Named.as("notification-engine"), STATE, TIMERS)
+              Named.as("notification-engine"), STATE, TIMERS, REPORTS)
           .split(Named.as("notify-"))
           .branch((k, r) -> r.output() == NotificationProcessor.NOTIFICATIONS, Branched.as("notifications"))
           .defaultBranch(Branched.as("audit"));

@@ -87,7 +87,7 @@ public class NotificationLog {
   /**
    * The later of two states of one notification. The engine and the dispatcher both write to the topic,
    * so an acknowledgement may arrive before the "sent" it follows: a state never goes back to an
-   * earlier stage (created, then sent or failed, then acknowledged, escalated or retracted).
+   * earlier stage (created, then sent or failed, then acknowledged, escalated, declined or retracted).
    */
   private static Notification latest(Notification known, Notification incoming) {
     return rank(incoming.state()) >= rank(known.state()) ? incoming : known;
@@ -97,7 +97,7 @@ public class NotificationLog {
     return switch (state) {
       case CREATED -> 0;
       case SENT, FAILED -> 1;
-      case ACKNOWLEDGED, ESCALATED, RETRACTED -> 2;
+      case ACKNOWLEDGED, ESCALATED, RETRACTED, DECLINED -> 2;
     };
   }
 

@@ -13,6 +13,8 @@ import io.pathtrack.notify.directory.Contact;
 import io.pathtrack.notify.directory.PractitionerDirectory;
 import io.pathtrack.notify.escalation.AcknowledgementController;
 import io.pathtrack.notify.inbox.NotificationAccess;
+import io.pathtrack.notify.report.ReportHistory;
+import io.pathtrack.notify.report.ReportStore;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.Notification;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The physician's pages (signed in with a session, {@code pathtrack.security.pages}): the inbox
  * {@code /ui/notifications} — their notifications and those of the practitioners they cover, what awaits
- * acknowledgement first — and one notification, {@code /ui/notifications/{id}}, with who was told when and an
+ * acknowledgement first — and one notification, {@code /ui/notifications/{id}}, with the report it is about (its
+ * evidence, conclusion, full text and earlier versions, from {@link ReportStore}), who was told when and an
  * Acknowledge button. The same access rules as the API ({@link NotificationAccess}); the acknowledging identity is
  * the signed-in user's.
  */
@@ -47,9 +50,11 @@ class NotificationPages {
   private final PractitionerDirectory directory;
   private final Clock clock;
   private final NotifyProperties properties;
+  private final ReportStore reports;
 
   NotificationPages(NotificationLog log, NotificationAccess access, AcknowledgementController acknowledgements,
-      AuditLog audit, PractitionerDirectory directory, Clock clock, NotifyProperties properties) {
+      AuditLog audit, PractitionerDirectory directory, Clock clock, NotifyProperties properties, ReportStore reports) {
+    this.reports = reports;
     this.log = log;
     this.access = access;
     this.acknowledgements = acknowledgements;
@@ -62,8 +67,9 @@ class NotificationPages {
   @GetMapping("/ui/notifications")
   @RequiresScope("Communication.s")
   String inbox(@RequestParam(required = false) String state, @RequestParam(required = false) String priority,
-      @RequestParam(required = false) String outcome, Model model) {
-    InboxFilter filter = InboxFilter.of(state, priority, outcome);
+      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Model model) {
+    InboxFilter filter = InboxFilter.of(state, priority, outcome, from, to, properties.zone());
     rows(filter, model);
     model.addAttribute("filter", filter);
     model.addAttribute("states", InboxFilter.STATES);
@@ -76,8 +82,9 @@ class NotificationPages {
   @GetMapping("/ui/notifications/rows")
   @RequiresScope("Communication.s")
   String inboxRows(@RequestParam(required = false) String state, @RequestParam(required = false) String priority,
-      @RequestParam(required = false) String outcome, Model model) {
-    rows(InboxFilter.of(state, priority, outcome), model);
+      @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Model model) {
+    rows(InboxFilter.of(state, priority, outcome, from, to, properties.zone()), model);
     return "pages/inbox :: rows";
   }
 
@@ -103,6 +110,8 @@ class NotificationPages {
     model.addAttribute("trail", audit.about("Communication/" + n.id()).stream().map(AuditStep::of).toList());
     model.addAttribute("me", signedIn(caller));
     model.addAttribute("mayAcknowledge", n.state().isOpen() && caller.fhirUser().isPresent());
+    model.addAttribute("mayDecline", caller.fhirUser().isPresent() && acknowledgements.declinable(n).isEmpty());
+    report(n, model);
     return "pages/notification";
   }
 
@@ -116,6 +125,33 @@ class NotificationPages {
     }
     redirect.addFlashAttribute("acknowledging", true);
     return "redirect:/ui/notifications/" + n.id();
+  }
+
+  /** "Not my patient": declines as the signed-in user; the engine reroutes it to the results desk. */
+  @PostMapping("/ui/notifications/{id}/decline")
+  @RequiresScope("Communication.u")
+  String decline(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+    Notification n = find(id);
+    String by = acknowledgements.acknowledger(n, Optional.empty(), "by", request);
+    acknowledgements.declinable(n).ifPresent(reason -> {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, reason);
+    });
+    if (!acknowledgements.decline(n, by)) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the decline could not be recorded; try again");
+    }
+    redirect.addFlashAttribute("declining", true);
+    return "redirect:/ui/notifications/" + n.id();
+  }
+
+  /** The report version the notification is about, the versions before it and what each amendment changed. */
+  private void report(Notification n, Model model) {
+    String prefix = "DiagnosticReport/";
+    Optional<ReportHistory> history = n.reportReference().startsWith(prefix) ? reports.history(n.accession()) : Optional.empty();
+    String reportId = n.reportReference().substring(n.reportReference().indexOf('/') + 1);
+    model.addAttribute("aboutReport", n.reportReference().startsWith(prefix));
+    model.addAttribute("report", history.flatMap(h -> h.find(reportId, n.reportVersion())).orElse(null));
+    model.addAttribute("earlier", history.map(h -> h.earlier(reportId, n.reportVersion())).orElse(List.of()));
+    model.addAttribute("changes", history.map(h -> h.changes(reportId, n.reportVersion())).orElse(List.of()));
   }
 
   private Notification find(String id) {

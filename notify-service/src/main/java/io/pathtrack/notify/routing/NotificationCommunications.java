@@ -146,6 +146,7 @@ public final class NotificationCommunications {
       case ACKNOWLEDGED -> EventTypes.NOTIFICATION_ACKNOWLEDGED;
       case ESCALATED -> EventTypes.NOTIFICATION_ESCALATED;
       case RETRACTED -> EventTypes.NOTIFICATION_RETRACTED;
+      case DECLINED -> EventTypes.NOTIFICATION_DECLINED;
     };
   }
 

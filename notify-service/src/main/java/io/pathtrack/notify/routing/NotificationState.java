@@ -14,6 +14,8 @@ public enum NotificationState {
   ACKNOWLEDGED("completed"),
   /** Unacknowledged past its deadline: the next in the escalation chain has been notified. */
   ESCALATED("stopped"),
+  /** Its recipient said it is not their patient: rerouted to the results desk, escalation stops. */
+  DECLINED("stopped"),
   /** Its report was entered in error: the notification is withdrawn and the recipient told. */
   RETRACTED("entered-in-error");
 

@@ -9,6 +9,10 @@ public enum Trigger {
   OUTCOME_CHANGED,
   /** Unacknowledged past the deadline: the next in the chain is told. */
   ESCALATION,
+  /** Its recipient declined it (not their patient): the results desk is told at once. */
+  DECLINED,
+  /** The lab is told that a recipient declined a result (routine, for information). */
+  DECLINED_NOTICE,
   SLA_WARNING,
   SLA_BREACH;
 

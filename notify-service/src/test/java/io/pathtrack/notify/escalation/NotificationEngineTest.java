@@ -114,6 +114,54 @@ class NotificationEngineTest {
   }
 
   @Test
+  void notMyPatientReroutesToTheResultsDeskAtOnceAndTellsTheLab() {
+    NotificationEngine.Step step = first(Outcome.MALIGNANT, "Practitioner/dr-lee", MONDAY_10);
+    Notification lees = step.publish().get(0);
+    Instant later = MONDAY_10.plus(Duration.ofMinutes(20));
+    NotificationEngine.Step declined = engine.onDeclined(step.state(), lees.id(), "Practitioner/dr-lee", later);
+
+    assertThat(declined.publish()).hasSize(3);
+    assertThat(declined.publish().get(0)).satisfies(n -> {
+      assertThat(n.id()).isEqualTo(lees.id());
+      assertThat(n.state()).isEqualTo(NotificationState.DECLINED);
+    });
+    assertThat(declined.actedBy()).containsExactly(Map.entry(lees.id(), "Practitioner/dr-lee"));
+    assertThat(declined.publish().get(1)).satisfies(desk -> {
+      assertThat(desk.recipient()).isEqualTo("Practitioner/results-desk");
+      assertThat(desk.trigger()).isEqualTo(Trigger.DECLINED);
+      assertThat(desk.priority()).isEqualTo(Priority.URGENT);
+      assertThat(desk.replaces()).contains(lees.id());
+      assertThat(desk.fallbackRecipient()).isTrue();
+      assertThat(desk.ackDeadline()).contains(later.plus(Duration.ofHours(4)));
+    });
+    assertThat(declined.publish().get(2)).satisfies(lab -> {
+      assertThat(lab.recipient()).isEqualTo(directory.labContact().orElseThrow().reference());
+      assertThat(lab.trigger()).isEqualTo(Trigger.DECLINED_NOTICE);
+      assertThat(lab.priority()).isEqualTo(Priority.ROUTINE);
+      assertThat(lab.ackDeadline()).isEmpty();
+    });
+    assertThat(declined.remove()).containsExactlyElementsOf(step.add());
+    assertThat(declined.add()).singleElement().extracting(EscalationTimer::notificationId).isEqualTo(declined.publish().get(1).id());
+    assertThat(engine.onDeadline(declined.state(), step.add().get(0), step.add().get(0).at()).publish())
+        .as("the declined notification no longer escalates").isEmpty();
+  }
+
+  @Test
+  void aDeclineIsAppliedOnceAndNeverToWhatIsSettledOrAlreadyWithTheResultsDesk() {
+    NotificationEngine.Step step = first(Outcome.MALIGNANT, "Practitioner/dr-lee", MONDAY_10);
+    String id = step.publish().get(0).id();
+    NotificationEngine.Step declined = engine.onDeclined(step.state(), id, "Practitioner/dr-lee", MONDAY_10);
+    assertThat(engine.onDeclined(declined.state(), id, "Practitioner/dr-lee", MONDAY_10).publish()).as("redelivered").isEmpty();
+
+    NotificationEngine.Step acked = engine.onAcknowledged(step.state(), id, "Practitioner/dr-lee", MONDAY_10);
+    assertThat(engine.onDeclined(acked.state(), id, "Practitioner/dr-lee", MONDAY_10).publish()).as("acknowledged").isEmpty();
+
+    String desk = declined.publish().get(1).id();
+    assertThat(engine.onDeclined(declined.state(), desk, "Practitioner/results-desk", MONDAY_10).publish())
+        .as("the results desk has nobody to reroute to").isEmpty();
+  }
+
+  @Test
   void amendmentFromBenignToMalignantIsUrgentAndReferencesTheFirstNotification() {
     NotificationEngine.Step benign = first(Outcome.BENIGN, "Practitioner/dr-lee", MONDAY_10);
     NotificationEngine.Step amended = engine.onReport(benign.state(),

@@ -68,6 +68,20 @@ class InboxRowTest {
     assertThatThrownBy(() -> InboxFilter.of(null, "stat", null)).isInstanceOf(InvalidRequestValue.class);
   }
 
+  @Test
+  void theDateFilterTakesTheDaysItWasReceivedBothIncluded() {
+    ZoneId utc = ZoneId.of("UTC");
+    Notification n = row("n", Priority.HIGH, NotificationState.SENT, "23:30").notification();
+    String day = "2026-11-23";
+    String next = "2026-11-24";
+    assertThat(InboxFilter.of(null, null, null, day, day, utc).accepts(n)).isTrue();
+    assertThat(InboxFilter.of(null, null, null, null, day, utc).accepts(n)).isTrue();
+    assertThat(InboxFilter.of(null, null, null, next, null, utc).accepts(n)).isFalse();
+    assertThatThrownBy(() -> InboxFilter.of(null, null, null, "23/11/2026", null, utc)).isInstanceOf(InvalidRequestValue.class)
+        .hasMessageContaining("from");
+    assertThatThrownBy(() -> InboxFilter.of(null, null, null, next, day, utc)).isInstanceOf(InvalidRequestValue.class);
+  }
+
   private static InboxRow row(String id, Priority priority, NotificationState state, String created) {
     Instant at = Instant.parse("2026-11-23T" + created + ":00Z");
     Notification n = new Notification(id, "S26-" + id, "DiagnosticReport/r", "v1", Outcome.ATYPICAL, false, priority,

@@ -1,0 +1,78 @@
+package io.pathtrack.notify.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pathtrack.contract.ClassifiedReportEvent;
+import io.pathtrack.contract.Extensions;
+import io.pathtrack.contract.Fhir;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.ProcedureType;
+import io.pathtrack.testsupport.PathologyFixtures;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+
+/** What the notification page reads from a classified report, and what an amendment changed. */
+class ReportHistoryTest {
+  private static final Instant ISSUED = Instant.parse("2026-11-23T09:40:00Z");
+
+  private static ClassifiedReportEvent event(String version, Outcome outcome, String status) {
+    return new ClassifiedReportEvent("e-" + version, "S26-1", "r-1", version, status, outcome, false, ISSUED,
+        Optional.of(ISSUED), Optional.of("Practitioner/dr-lee"), Optional.of(ProcedureType.values()[0]), Optional.empty(),
+        Optional.empty(), false);
+  }
+
+  private static String body(String conclusion, String evidence, String text) {
+    DiagnosticReport report = PathologyFixtures.report("S26-1").conclusion(conclusion).build();
+    report.addExtension(Extensions.OUTCOME_EVIDENCE, new StringType(evidence));
+    report.addPresentedForm().setContentType("text/plain; charset=utf-8").setData(text.getBytes(StandardCharsets.UTF_8));
+    return Fhir.json().encodeResourceToString(report);
+  }
+
+  @Test
+  void readsTheReportAsThePageShowsItWithThePatientAsAReferenceOnly() {
+    ReportVersion v = ReportReading.read(event("1", Outcome.MALIGNANT, "final"),
+        body("Invasive carcinoma", "malignant <- conclusion: invasive carcinoma", "DIAGNOSIS\nInvasive carcinoma"));
+    assertThat(v.patient()).contains("Patient/p-1001");
+    assertThat(v.procedure()).contains(ProcedureType.values()[0].display());
+    assertThat(v.specimens()).singleElement().asString().contains("S26-1");
+    assertThat(v.issued()).contains(ISSUED);
+    assertThat(v.evidence()).containsExactly("malignant <- conclusion: invasive carcinoma");
+    assertThat(v.conclusion()).contains("Invasive carcinoma");
+    assertThat(v.text()).contains("DIAGNOSIS\nInvasive carcinoma");
+  }
+
+  @Test
+  void anAmendmentSaysWhatChangedAndKeepsTheEarlierVersion() {
+    ReportHistory history = ReportHistory.empty("S26-1")
+        .with(ReportReading.read(event("1", Outcome.ATYPICAL, "final"), body("Atypia", "atypical <- conclusion: atypia", "Atypia")))
+        .with(ReportReading.read(event("2", Outcome.MALIGNANT, "amended"),
+            body("Invasive carcinoma", "malignant <- conclusion: invasive carcinoma", "Invasive carcinoma")));
+    history = ReportStore.parse(ReportStore.json(history));
+
+    assertThat(history.find("r-1", "2")).get().extracting(ReportVersion::outcome).isEqualTo(Outcome.MALIGNANT);
+    assertThat(history.earlier("r-1", "2")).extracting(ReportVersion::version).containsExactly("1");
+    assertThat(history.changes("r-1", "2")).singleElement().satisfies(c -> {
+      assertThat(c.outcomeBefore()).isEqualTo(Outcome.ATYPICAL);
+      assertThat(c.outcomeAfter()).isEqualTo(Outcome.MALIGNANT);
+      assertThat(c.conclusionChanged()).isTrue();
+    });
+    assertThat(history.changes("r-1", "1")).isEmpty();
+  }
+
+  @Test
+  void aRedeliveredVersionReplacesItself() {
+    ReportVersion v = ReportReading.read(event("1", Outcome.BENIGN, "final"), body("Benign", "benign <- conclusion: benign", "Benign"));
+    assertThat(ReportHistory.empty("S26-1").with(v).with(v).versions()).hasSize(1);
+  }
+
+  @Test
+  void aBodyThatCannotBeReadStillGivesWhatTheHeadersSay() {
+    ReportVersion v = ReportReading.read(event("1", Outcome.MALIGNANT, "final"), "{not json");
+    assertThat(v.outcome()).isEqualTo(Outcome.MALIGNANT);
+    assertThat(v.text()).isEmpty();
+  }
+}
