@@ -16,10 +16,11 @@ import java.util.Optional;
 /**
  * The inbox page's filters, each a closed list of values (an empty one shows all): state ({@code open} for every
  * notification still awaiting acknowledgement, or one state), priority and outcome; and the days it was received
- * from and to (both included, ISO dates as a date field sends them, in the service's zone).
+ * from and to (both included, ISO dates as a date field sends them, in the service's zone); and one accession, as
+ * the lab's specimen page links here.
  */
 record InboxFilter(Optional<String> state, Optional<Priority> priority, Optional<Outcome> outcome, Optional<LocalDate> from,
-    Optional<LocalDate> to, ZoneId zone) {
+    Optional<LocalDate> to, ZoneId zone, Optional<String> accession) {
   static final String OPEN = "open";
   static final List<String> STATES = java.util.stream.Stream.concat(java.util.stream.Stream.of(OPEN),
       Arrays.stream(NotificationState.values()).map(NotificationState::code)).toList();
@@ -29,6 +30,15 @@ record InboxFilter(Optional<String> state, Optional<Priority> priority, Optional
   }
 
   static InboxFilter of(String state, String priority, String outcome, String from, String to, ZoneId zone) {
+    return of(state, priority, outcome, from, to, zone, null);
+  }
+
+  static InboxFilter of(String state, String priority, String outcome, String from, String to, ZoneId zone,
+      String accession) {
+    Optional<String> specimen = given(accession);
+    specimen.flatMap(io.pathtrack.contract.Accessions::problem).ifPresent(problem -> {
+      throw new InvalidRequestValue("accession", "'accession' " + problem);
+    });
     Optional<LocalDate> since = date("from", from);
     Optional<LocalDate> until = date("to", to);
     if (since.isPresent() && until.isPresent() && until.get().isBefore(since.get())) {
@@ -43,7 +53,7 @@ record InboxFilter(Optional<String> state, Optional<Priority> priority, Optional
     Optional<Outcome> o = given(outcome).map(v -> Arrays.stream(Outcome.values()).filter(x -> x.code().equalsIgnoreCase(v))
         .findFirst().orElseThrow(() -> new InvalidRequestValue("outcome",
             "'outcome' must be one of " + Arrays.stream(Outcome.values()).map(Outcome::code).toList())));
-    return new InboxFilter(s, p, o, since, until, zone);
+    return new InboxFilter(s, p, o, since, until, zone, specimen);
   }
 
   private static Optional<LocalDate> date(String name, String value) {
@@ -59,7 +69,8 @@ record InboxFilter(Optional<String> state, Optional<Priority> priority, Optional
         && priority.map(p -> p == n.priority()).orElse(true)
         && outcome.map(o -> o == n.outcome()).orElse(true)
         && from.map(d -> !received(n).isBefore(d)).orElse(true)
-        && to.map(d -> !received(n).isAfter(d)).orElse(true);
+        && to.map(d -> !received(n).isAfter(d)).orElse(true)
+        && accession.map(a -> a.equals(n.accession())).orElse(true);
   }
 
   /** The from date as the date field shows it, or empty. */
@@ -69,6 +80,11 @@ record InboxFilter(Optional<String> state, Optional<Priority> priority, Optional
 
   public String toText() {
     return to.map(LocalDate::toString).orElse("");
+  }
+
+  /** The accession the inbox is narrowed to, or empty. */
+  public String accessionText() {
+    return accession.orElse("");
   }
 
   private LocalDate received(Notification n) {

@@ -68,8 +68,8 @@ class NotificationPages {
   @RequiresScope("Communication.s")
   String inbox(@RequestParam(required = false) String state, @RequestParam(required = false) String priority,
       @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, Model model) {
-    InboxFilter filter = InboxFilter.of(state, priority, outcome, from, to, properties.zone());
+      @RequestParam(required = false) String to, @RequestParam(required = false) String accession, Model model) {
+    InboxFilter filter = InboxFilter.of(state, priority, outcome, from, to, properties.zone(), accession);
     rows(filter, model);
     model.addAttribute("filter", filter);
     model.addAttribute("states", InboxFilter.STATES);
@@ -83,8 +83,8 @@ class NotificationPages {
   @RequiresScope("Communication.s")
   String inboxRows(@RequestParam(required = false) String state, @RequestParam(required = false) String priority,
       @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, Model model) {
-    rows(InboxFilter.of(state, priority, outcome, from, to, properties.zone()), model);
+      @RequestParam(required = false) String to, @RequestParam(required = false) String accession, Model model) {
+    rows(InboxFilter.of(state, priority, outcome, from, to, properties.zone(), accession), model);
     return "pages/inbox :: rows";
   }
 

@@ -82,6 +82,16 @@ class InboxRowTest {
     assertThatThrownBy(() -> InboxFilter.of(null, null, null, next, day, utc)).isInstanceOf(InvalidRequestValue.class);
   }
 
+  @Test
+  void theAccessionFilterNarrowsTheInboxToOneSpecimen() {
+    ZoneId utc = ZoneId.of("UTC");
+    Notification n = row("n", Priority.HIGH, NotificationState.SENT, "10:00").notification();
+    assertThat(InboxFilter.of(null, null, null, null, null, utc, n.accession()).accepts(n)).isTrue();
+    assertThat(InboxFilter.of(null, null, null, null, null, utc, "S26-OTHER").accepts(n)).isFalse();
+    assertThatThrownBy(() -> InboxFilter.of(null, null, null, null, null, utc, "S26\r\n<b>")).isInstanceOf(InvalidRequestValue.class)
+        .hasMessageContaining("accession");
+  }
+
   private static InboxRow row(String id, Priority priority, NotificationState state, String created) {
     Instant at = Instant.parse("2026-11-23T" + created + ":00Z");
     Notification n = new Notification(id, "S26-" + id, "DiagnosticReport/r", "v1", Outcome.ATYPICAL, false, priority,
