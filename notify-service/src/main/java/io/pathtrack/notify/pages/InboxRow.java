@@ -61,7 +61,11 @@ public record InboxRow(Notification notification, boolean open, Optional<Duratio
     return notification.sentAt().map(this::when).orElse("");
   }
 
+  /** When it must be acknowledged by; empty once it was declined (it is the results desk's to acknowledge then). */
   public String deadline() {
+    if (notification.state() == io.pathtrack.notify.routing.NotificationState.DECLINED) {
+      return "";
+    }
     return notification.ackDeadline().map(this::when).orElse("");
   }
 

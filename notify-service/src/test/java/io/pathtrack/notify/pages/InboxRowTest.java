@@ -56,6 +56,9 @@ class InboxRowTest {
     assertThat(open.timeLeftText()).isEqualTo("2 h 0 min left");
     assertThat(done.timeLeftText()).isEmpty();
     assertThat(row("late", Priority.URGENT, NotificationState.SENT, "07:00").overdue()).isTrue();
+    assertThat(open.deadline()).isEqualTo(open.when(Instant.parse("2026-11-23T14:00:00Z")));
+    assertThat(row("declined", Priority.URGENT, NotificationState.DECLINED, "10:00").deadline())
+        .as("a declined notification is the results desk's to acknowledge, by its own deadline").isEmpty();
   }
 
   @Test

@@ -64,6 +64,9 @@ class PageSignIn {
     // The page asked for before sign-in, at its own address (no "?continue" marker on the way back).
     HttpSessionRequestCache requests = new HttpSessionRequestCache();
     requests.setMatchingRequestParameterName(null);
+    // Only a page is worth returning to: a form posted once the sign-in had expired (Acknowledge) cannot be replayed
+    // as the GET a redirect makes of it, so the user comes back to the home page and clicks again.
+    requests.setRequestMatcher(request -> "GET".equals(request.getMethod()));
     signedIn.setRequestCache(requests);
     signedIn.setDefaultTargetUrl(pages.home());
     http.securityMatcher(PageProperties.PATHS)
