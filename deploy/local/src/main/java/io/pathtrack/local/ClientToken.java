@@ -25,12 +25,15 @@ final class ClientToken implements Supplier<String> {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI tokenEndpoint;
   private final String basic;
+  private final String scope;
   private final Clock clock;
   private String token;
   private Instant renewAt = Instant.MIN;
 
-  ClientToken(String issuer, String clientId, String secret, Clock clock) {
+  /** @param scope the scopes asked for, space-separated (a token asked for with none grants none) */
+  ClientToken(String issuer, String clientId, String secret, String scope, Clock clock) {
     this.tokenEndpoint = URI.create(issuer + "/oauth2/token");
+    this.scope = scope;
     this.basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     this.clock = clock;
   }
@@ -48,7 +51,8 @@ final class ClientToken implements Supplier<String> {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
           .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+          .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+              + java.net.URLEncoder.encode(scope, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("the token endpoint answered " + response.statusCode());
       }

@@ -210,6 +210,16 @@ public class AccessControlAutoConfiguration {
     };
   }
 
+  /** After the security layer (so the caller is known), before the FHIR servlet reads a body. */
+  @Bean
+  FilterRegistrationBean<FhirWriteScopeFilter> fhirWriteScopes(ObjectProvider<FhirOperationScopes> operations) {
+    FilterRegistrationBean<FhirWriteScopeFilter> registration = new FilterRegistrationBean<>(new FhirWriteScopeFilter("/fhir",
+        () -> new FhirScopeInterceptor(operations.getIfAvailable(() -> FhirOperationScopes.of()))));
+    registration.addUrlPatterns("/fhir", "/fhir/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(RestfulServer.class)
   static class FhirServers {

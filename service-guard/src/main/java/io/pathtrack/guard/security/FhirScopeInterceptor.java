@@ -24,22 +24,10 @@ public final class FhirScopeInterceptor {
   }
 
   /**
-   * A write is checked before its body is read, so a caller without the scope learns nothing from the body's
-   * parsing; everything is checked again, by the interaction HAPI resolved, below.
+   * What a write with a body needs, as far as the path tells before the body is read ({@link FhirWriteScopeFilter}
+   * checks it then, so that a caller without the scope learns nothing from the body's parsing; everything is checked
+   * again, by the interaction HAPI resolved, in {@link #check}).
    */
-  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
-  public void checkWrite(RequestDetails request) {
-    Optional<SmartScope.Need> need = writeNeed(request.getRequestType() == null ? "" : request.getRequestType().name(),
-        request.getResourceName(), request.getId() != null && request.getId().hasIdPart(), request.getOperation());
-    if (need.isPresent()) {
-      Caller caller = Caller.current().orElseThrow(() -> AccessRefused.fhir("this request carries no valid token"));
-      if (!caller.permits(need.get())) {
-        throw AccessRefused.fhir(ScopeInterceptor.missingScope(need.get()));
-      }
-    }
-  }
-
-  /** What a write with a body needs, as far as the path tells before the body is read. */
   Optional<SmartScope.Need> writeNeed(String method, String resourceName, boolean hasId, String operationName) {
     if (operationName != null && operationName.startsWith("$") && method.equals("POST")) {
       return Optional.ofNullable(operations.rules().get(operationName));
