@@ -15,11 +15,17 @@ public record ReportHistory(String accession, List<ReportVersion> versions) {
     return new ReportHistory(accession, List.of());
   }
 
-  /** Adds the version, or replaces the one with its report id and version (a redelivery). */
+  /**
+   * How many versions are kept, the newest: with {@link ReportVersion}'s bounds an accession's history stays well
+   * under one Kafka record ({@code RecordSizes}), even with every text at its longest and in three-byte characters.
+   */
+  static final int KEPT = 8;
+
+  /** Adds the version, or replaces the one with its report id and version (a redelivery); keeps the newest {@link #KEPT}. */
   public ReportHistory with(ReportVersion v) {
     List<ReportVersion> next = new ArrayList<>(versions.stream().filter(e -> !e.key().equals(v.key())).toList());
     next.add(v);
-    return new ReportHistory(accession, next);
+    return new ReportHistory(accession, next.subList(Math.max(0, next.size() - KEPT), next.size()));
   }
 
   public Optional<ReportVersion> find(String reportId, String version) {

@@ -11,6 +11,10 @@ import java.util.Optional;
  *
  * @param evidence the outcome-evidence lines: what decided the outcome and where it was found
  * @param text the report's full text (its plain-text presentedForm, else its narrative)
+ *
+ * <p>What is kept is bounded ({@link #TEXT_CHARS}, {@link #CONCLUSION_CHARS}, {@link #EVIDENCE_LINES} of
+ * {@link #EVIDENCE_CHARS}), so that an accession's history always fits in one state-store record: a record the
+ * changelog refused would stop the notification stream for every accession.
  */
 public record ReportVersion(
     String reportId,
@@ -27,9 +31,23 @@ public record ReportVersion(
     Optional<String> conclusion,
     Optional<String> text) {
 
+  static final int TEXT_CHARS = 128 * 1024;
+  static final int CONCLUSION_CHARS = 16 * 1024;
+  static final int EVIDENCE_LINES = 50;
+  static final int EVIDENCE_CHARS = 512;
+  static final int SPECIMENS = 50;
+  static final String SHORTENED = " … (shortened here; the whole report is in the laboratory system)";
+
   public ReportVersion {
-    specimens = List.copyOf(specimens);
-    evidence = List.copyOf(evidence);
+    specimens = specimens.stream().limit(SPECIMENS).map(s -> bounded(s, EVIDENCE_CHARS)).toList();
+    evidence = evidence.stream().limit(EVIDENCE_LINES).map(e -> bounded(e, EVIDENCE_CHARS)).toList();
+    conclusion = conclusion.map(c -> bounded(c, CONCLUSION_CHARS));
+    text = text.map(t -> bounded(t, TEXT_CHARS));
+  }
+
+  /** At most {@code chars} characters, saying so when shortened; a text already shortened stays as it is. */
+  static String bounded(String text, int chars) {
+    return text == null || text.length() <= chars ? text : text.substring(0, chars - SHORTENED.length()) + SHORTENED;
   }
 
   public String key() {

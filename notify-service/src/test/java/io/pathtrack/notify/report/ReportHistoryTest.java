@@ -70,6 +70,26 @@ class ReportHistoryTest {
   }
 
   @Test
+  void anAccessionsHistoryAlwaysFitsInOneKafkaRecord() {
+    // Twenty amendments, each a report at the intake's limit in three-byte characters: the worst an LIS can send.
+    String huge = "\u20ac".repeat(io.pathtrack.contract.RecordSizes.MAX_REPORT_BYTES / 3);
+    ReportHistory history = ReportHistory.empty("S26-1");
+    for (int i = 1; i <= 20; i++) {
+      history = history.with(ReportReading.read(event(String.valueOf(i), Outcome.MALIGNANT, "amended"),
+          body(huge, huge, huge)));
+    }
+    byte[] stored = ReportStore.json(history).getBytes(StandardCharsets.UTF_8);
+    assertThat(stored.length).isLessThan(io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES
+        - io.pathtrack.contract.RecordSizes.HEADROOM_BYTES);
+    assertThat(history.versions()).extracting(ReportVersion::version).as("the newest are kept")
+        .containsExactly("13", "14", "15", "16", "17", "18", "19", "20");
+    ReportVersion last = history.find("r-1", "20").orElseThrow();
+    assertThat(last.text().orElseThrow()).endsWith(ReportVersion.SHORTENED);
+    assertThat(ReportStore.parse(ReportStore.json(history))).as("shortening is stable across a store round trip")
+        .isEqualTo(history);
+  }
+
+  @Test
   void aBodyThatCannotBeReadStillGivesWhatTheHeadersSay() {
     ReportVersion v = ReportReading.read(event("1", Outcome.MALIGNANT, "final"), "{not json");
     assertThat(v.outcome()).isEqualTo(Outcome.MALIGNANT);
