@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @ConditionalOnProperty(name = "pathtrack.security.pages.enabled", havingValue = "true")
+@io.pathtrack.guard.security.PageController
 class InboxPageStream {
   /** Tokens expire by the wall clock, whatever clock the notification rules run on. */
   private static final Clock TOKEN_CLOCK = Clock.systemUTC();

@@ -42,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @ConditionalOnProperty(name = "pathtrack.security.pages.enabled", havingValue = "true")
+@io.pathtrack.guard.security.PageController
 class NotificationPages {
   private final NotificationLog log;
   private final NotificationAccess access;

@@ -88,6 +88,11 @@ class PageSignIn {
     return http.build();
   }
 
+  @Bean
+  PageErrorAnswers pageErrorAnswers() {
+    return new PageErrorAnswers();
+  }
+
   /**
    * The issuer's endpoints are read from its discovery document on the first sign-in, so a service starts while its
    * issuer is still starting. A public client: no secret, PKCE (Spring Security adds it for public clients).

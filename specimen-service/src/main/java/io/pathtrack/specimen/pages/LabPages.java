@@ -33,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @ConditionalOnProperty(name = "pathtrack.security.pages.enabled", havingValue = "true")
+@io.pathtrack.guard.security.PageController
 class LabPages {
   private final SpecimenStore store;
   private final Clock clock;

@@ -1,7 +1,6 @@
-package io.pathtrack.specimen.pages;
+package io.pathtrack.guard.security;
 
 import io.pathtrack.guard.http.InvalidRequestValue;
-import io.pathtrack.guard.security.AccessRefused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,10 +11,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Refusals on the pages are pages too: 403 (not your patient, or a scope the sign-in did not grant), 404 and 400, each
- * saying why in words for the person reading. Other failures are answered by service-guard, as for the API.
+ * Refusals on the pages ({@link PageController}) are pages too: 403 (not yours, or a scope the sign-in did not grant),
+ * 404 and 400, each saying why in words for the person reading, in the service's {@code pages/problem} template.
+ * Other failures are answered as for the API.
  */
-@ControllerAdvice(basePackageClasses = PageErrorAnswers.class)
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrorAnswers {
 
