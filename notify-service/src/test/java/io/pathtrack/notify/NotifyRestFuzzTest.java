@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledgement. Bounded and seeded (see {@link FuzzBudget}); started once for the class.
  */
 class NotifyRestFuzzTest {
-  private static final List<String> ENDPOINTS = List.of("acknowledge", "communication", "notifications", "audit");
+  private static final List<String> ENDPOINTS = List.of("acknowledge", "decline", "communication", "notifications",
+      "audit");
 
   @TempDir
   static Path state;
@@ -65,12 +66,14 @@ class NotifyRestFuzzTest {
   @Test
   void mutatedRequestsAreNeverAServerErrorAndANewNotificationStillTakesARealAcknowledgement() {
     long seed = FuzzBudget.seed();
-    int tries = FuzzBudget.tries(240);
+    int tries = FuzzBudget.tries(300);
     EdgeProperty property = new EdgeProperty(seed);
     for (int attempt = 0; attempt < tries; attempt++) {
       Random random = new Random(FuzzBudget.seedOfTry(seed, attempt));
       switch (ENDPOINTS.get(attempt % ENDPOINTS.size())) {
         case "acknowledge" -> send(property, attempt, "POST", "/notifications/" + idInPath(random) + "/acknowledge",
+            "application/json", "{\"by\":\"Practitioner/dr-fz\"}", random);
+        case "decline" -> send(property, attempt, "POST", "/notifications/" + idInPath(random) + "/decline",
             "application/json", "{\"by\":\"Practitioner/dr-fz\"}", random);
         case "communication" -> send(property, attempt, "PUT", "/fhir/Communication/" + idInPath(random),
             "application/fhir+json", Fhir.json().encodeResourceToString(acknowledged()), random);
