@@ -102,7 +102,7 @@ class NotifyAccessTest {
   @TestFactory
   Stream<DynamicTest> everyPageSendsCallersWithoutASessionToSignIn() {
     java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-    return EndpointInventory.of(service.context()).stream().filter(e -> e.path().startsWith("/ui/"))
+    return EndpointInventory.of(service.context()).stream().filter(e -> e.path().startsWith("/ui/") && !e.open())
         .flatMap(e -> Stream.of(null, identity.userToken("dr-lee")).map(token -> DynamicTest.dynamicTest(
             e.method() + " " + e.path() + (token == null ? " without a session" : " with a bearer token only"), () -> {
               var request = java.net.http.HttpRequest.newBuilder(
@@ -121,6 +121,22 @@ class NotifyAccessTest {
               }
               assertThat(answer.body()).doesNotContain("N-ACL-MATRIX");
             })));
+  }
+
+  /**
+   * The page a browser lands on after signing out is open and says nothing about anyone; signing out itself takes the
+   * page's CSRF token, so another site cannot sign a user out behind their back.
+   */
+  @Test
+  void theSignedOutPageIsOpenAndSigningOutTakesThePagesCsrfToken() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.base() + "/ui/signed-out"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Signed out").doesNotContain("N-ACL-MATRIX").doesNotContain("Signed in as");
+    var forged = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.base() + "/ui/sign-out"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
   }
 
   /** The API's endpoints; the pages have a session of their own (above). */

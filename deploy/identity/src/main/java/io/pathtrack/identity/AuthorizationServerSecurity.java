@@ -13,6 +13,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
@@ -22,7 +23,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Two filter chains, as Spring Authorization Server lays them out: the protocol endpoints (OAuth 2.1 and
- * OpenID Connect 1.0: authorize, token, JWKS, discovery, user info) and the form login a browser is sent to.
+ * OpenID Connect 1.0: authorize, token, JWKS, discovery, user info, end session) and the form login a browser is sent
+ * to.
  * Access tokens are JWTs signed RS256 with a key generated at start-up (Spring Boot's default
  * {@code JWKSource}); who may sign in and which clients exist come from elsewhere
  * ({@code development.DevelopmentSeed} under the {@code local} profile).
@@ -39,7 +41,9 @@ class AuthorizationServerSecurity {
     tokenResponse.setAccessTokenResponseCustomizer(new TokenResponseClaims(authorizations));
     http.oauth2AuthorizationServer(server -> {
           http.securityMatcher(server.getEndpointsMatcher());
-          server.oidc(Customizer.withDefaults())
+          server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.authenticationProviders(providers -> providers.stream()
+                  .filter(OidcLogoutAuthenticationProvider.class::isInstance).map(OidcLogoutAuthenticationProvider.class::cast)
+                  .forEach(provider -> provider.setAuthenticationValidator(new PostLogoutRedirects())))))
               .tokenEndpoint(token -> token.accessTokenResponseHandler(tokenResponse));
         })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

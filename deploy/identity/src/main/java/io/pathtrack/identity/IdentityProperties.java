@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl how long an access token lives
  * @param webRedirectUris where {@code pathtrack-web} may be sent back with its code; for a loopback IP
  *     ({@code 127.0.0.1}) the port is not compared (RFC 8252 §7.3), so native apps and tests may listen anywhere
+ * @param webPostLogoutRedirectUris where {@code pathtrack-web} may send a user back after signing out at this
+ *     server; on {@code 127.0.0.1} the port is not compared either
  * @param shortLivedClient whether to register {@code lis-short-lived}, whose tokens live one second (tests of expiry)
  */
 @ConfigurationProperties("pathtrack.identity")
@@ -28,6 +30,12 @@ public record IdentityProperties(
         "http://localhost:8082/login/oauth2/code/pathtrack-web",
         "http://127.0.0.1:8082/login/oauth2/code/pathtrack-web"
     }) List<String> webRedirectUris,
+    @DefaultValue({
+        "http://localhost:8083/ui/signed-out",
+        "http://127.0.0.1:8083/ui/signed-out",
+        "http://localhost:8082/ui/signed-out",
+        "http://127.0.0.1:8082/ui/signed-out"
+    }) List<String> webPostLogoutRedirectUris,
     @DefaultValue("false") boolean shortLivedClient) {
 
   public IdentityProperties {
@@ -38,5 +46,6 @@ public record IdentityProperties(
       throw new IllegalArgumentException("pathtrack.identity.access-token-ttl must be positive");
     }
     webRedirectUris = List.copyOf(webRedirectUris);
+    webPostLogoutRedirectUris = List.copyOf(webPostLogoutRedirectUris);
   }
 }

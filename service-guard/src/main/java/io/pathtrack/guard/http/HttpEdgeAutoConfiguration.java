@@ -29,11 +29,19 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(HttpEdgeProperties.class)
 public class HttpEdgeAutoConfiguration {
 
-  /** First of all filters, on every dispatch, so even an answer that fails early has the headers. */
+  /**
+   * First of all filters, on every dispatch, so even an answer that fails early has the headers. A page's forms may
+   * also lead to the issuer the pages sign in with ({@code pathtrack.security.issuer-uri}): a browser applies
+   * {@code form-action} to every redirect a form's answer makes, and signing out (or signing in again after a form
+   * was posted with an expired session) goes on to the issuer.
+   */
   @Bean
-  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(HttpEdgeProperties properties) {
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(HttpEdgeProperties properties,
+      org.springframework.core.env.Environment environment) {
+    String pagePolicy = PagePolicy.formsMayReach(properties.pageContentSecurityPolicy(),
+        environment.getProperty("pathtrack.security.issuer-uri"));
     var registration = new FilterRegistrationBean<>(
-        new SecurityHeadersFilter(properties.contentSecurityPolicy(), properties.pageContentSecurityPolicy()));
+        new SecurityHeadersFilter(properties.contentSecurityPolicy(), pagePolicy));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
         DispatcherType.FORWARD, DispatcherType.INCLUDE);

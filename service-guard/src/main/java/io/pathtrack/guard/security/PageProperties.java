@@ -24,4 +24,8 @@ public record PageProperties(
   public static final String[] PATHS = {"/ui/**", "/oauth2/**", "/login/**"};
   /** Style sheets and scripts of the pages: nothing about a patient, served without a session. */
   public static final String ASSETS = "/ui/assets/**";
+  /** Where a signed-in user signs out (POST, with the page's CSRF token). */
+  public static final String SIGN_OUT = "/ui/sign-out";
+  /** The page a user lands on once signed out, here and at the issuer; open, it says nothing about anyone. */
+  public static final String SIGNED_OUT = "/ui/signed-out";
 }

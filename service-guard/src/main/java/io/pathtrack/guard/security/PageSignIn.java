@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -45,7 +46,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * becomes the same {@link Caller} as with a bearer token — read from the access token the issuer granted, checked by
  * the service's own {@link JwtDecoder} — so page endpoints carry {@link RequiresScope} like API ones, and the access
  * audit records page requests as that user. When that token expires the user is sent through sign-in again (the
- * issuer's session usually makes that invisible) and comes back to the page they asked for.
+ * issuer's session usually makes that invisible) and comes back to the page they asked for. Signing out
+ * ({@code POST /ui/sign-out}) ends the session here and at the issuer (OpenID Connect RP-initiated logout), so the
+ * next person at a shared workstation must sign in with their own password, and lands on {@code /ui/signed-out}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pathtrack.security.pages.enabled", havingValue = "true")
@@ -73,7 +76,7 @@ class PageSignIn {
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(c -> c.requestCache(requests))
         .authorizeHttpRequests(a -> a
-            .requestMatchers(PageProperties.ASSETS, "/oauth2/**", "/login/**").permitAll()
+            .requestMatchers(PageProperties.ASSETS, PageProperties.SIGNED_OUT, "/oauth2/**", "/login/**").permitAll()
             .anyRequest().authenticated())
         .oauth2Login(o -> o
             .clientRegistrationRepository(registrations)
@@ -83,6 +86,8 @@ class PageSignIn {
             .successHandler(signedIn)
             // No retry loop through the issuer: a failed sign-in is a 401.
             .failureHandler(new SimpleUrlAuthenticationFailureHandler()))
+        // POST only (with its CSRF token): a link or an image on another site cannot sign anyone out.
+        .logout(l -> l.logoutUrl(PageProperties.SIGN_OUT).logoutSuccessHandler(new IssuerSignOut(registrations, pages)))
         .addFilterBefore(new ExpiredCallerSignOut(), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new AccessControlAutoConfiguration.CallerCapture(), AnonymousAuthenticationFilter.class);
     return http.build();
@@ -91,6 +96,11 @@ class PageSignIn {
   @Bean
   PageErrorAnswers pageErrorAnswers() {
     return new PageErrorAnswers();
+  }
+
+  @Bean
+  SignedOutPage signedOutPage(PageProperties pages) {
+    return new SignedOutPage(pages);
   }
 
   /**
@@ -136,8 +146,9 @@ class PageSignIn {
       OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(oidc.getAuthorizedClientRegistrationId(),
           oidc, request);
       // The same checks as a bearer token's: signature, issuer, audience, expiry.
+      String idToken = oidc.getPrincipal() instanceof OidcUser user ? user.getIdToken().getTokenValue() : null;
       PageCallerAuthentication caller = new PageCallerAuthentication(
-          Caller.of(decoder.decode(client.getAccessToken().getTokenValue()), access));
+          Caller.of(decoder.decode(client.getAccessToken().getTokenValue()), access), idToken);
       SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
       context.setAuthentication(caller);
       SecurityContextHolder.getContextHolderStrategy().setContext(context);

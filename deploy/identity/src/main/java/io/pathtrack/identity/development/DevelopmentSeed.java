@@ -87,6 +87,7 @@ public class DevelopmentSeed {
           .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
           .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
           .redirectUris(uris -> uris.addAll(properties.webRedirectUris()))
+          .postLogoutRedirectUris(uris -> uris.addAll(properties.webPostLogoutRedirectUris()))
           .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
     }
     return registration.build();

@@ -78,6 +78,9 @@ class IdentityRealmExportTest {
         assertThat(client.get("consentRequired").asBoolean()).isFalse();
         assertThat(client.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
         assertThat(strings(client.get("redirectUris"))).containsExactlyInAnyOrderElementsOf(defaults.webRedirectUris());
+        // Keycloak lists post-logout redirect URIs in one attribute, separated by "##".
+        assertThat(client.get("attributes").get("post.logout.redirect.uris").asString().split("##"))
+            .containsExactlyInAnyOrderElementsOf(defaults.webPostLogoutRedirectUris());
       }
     }
     assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
