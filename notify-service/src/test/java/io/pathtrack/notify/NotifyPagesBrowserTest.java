@@ -131,7 +131,7 @@ class NotifyPagesBrowserTest {
       // Signing out ends the session here and at the identity server: whoever uses the browser next must sign in.
       browser.signOut();
       assertThat(browser.url()).isEqualTo(service.base() + "/ui/signed-out");
-      assertThat(browser.text(By.id("signed-out-everywhere"))).contains("signed out of PathTrack and of the sign-in server");
+      assertThat(browser.text(By.id("reason"))).contains("signed out of PathTrack and of the sign-in server");
       browser.screenshot("signed-out");
       browser.assertAccessible("signed-out");
       browser.get(service.base() + "/ui/notifications/" + urgent);

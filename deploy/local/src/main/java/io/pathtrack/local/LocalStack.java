@@ -185,7 +185,7 @@ public final class LocalStack {
     return file;
   }
 
-  private static Path findCorpus(String configured) {
+  static Path findCorpus(String configured) {
     if (configured != null) {
       return Path.of(configured);
     }

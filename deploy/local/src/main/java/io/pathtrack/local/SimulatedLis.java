@@ -39,7 +39,9 @@ import org.hl7.fhir.r4.model.Specimen;
  * A lab information system for the local stack: it registers specimens and, for each, publishes a
  * report, over FHIR REST, the inbound Kafka topic or HL7 v2 over MLLP in turn. The mix is realistic: mostly benign, some
  * atypical, malignant and nondiagnostic, a few third-party example reports, and now and then a bad
- * message that must be rejected with a reason.
+ * message that must be rejected with a reason. One specimen in four stays in the lab for a while ({@link #HELD_FOR}
+ * cases), received hours to days ago, so the turnaround board shows specimens on track, in warning and breached; its
+ * report comes later, often late.
  */
 final class SimulatedLis implements AutoCloseable {
   private record Case(ProcedureType procedure, String practitioner, String conclusion) {}
@@ -66,6 +68,15 @@ final class SimulatedLis implements AutoCloseable {
       new Case(ProcedureType.FINE_NEEDLE_ASPIRATION, "Practitioner/dr-okafor",
           "Thyroid, left lobe nodule, FNA: atypia of undetermined significance (Bethesda category III)."));
 
+  /** How long ago a specimen that stays in the lab was received, in turn: on track, near its target, breached. */
+  private static final List<Duration> HELD_AGES = List.of(Duration.ofHours(2), Duration.ofHours(20),
+      Duration.ofDays(3), Duration.ofDays(6));
+  /** How many cases a held specimen waits for its report. */
+  static final int HELD_FOR = 40;
+
+  private record Held(String accession, Case c, int sequence) {}
+
+  private final java.util.Deque<Held> held = new java.util.concurrent.ConcurrentLinkedDeque<>();
   private final int mllpPort;
   private final String oruTemplate;
   private final ca.uhn.hl7v2.HapiContext hl7 = new ca.uhn.hl7v2.DefaultHapiContext();
@@ -128,7 +139,13 @@ final class SimulatedLis implements AutoCloseable {
         return;
       }
       Case c = CASES.get((n - 1) % CASES.size());
-      register(accession, c);
+      reportHeldOnes(n);
+      if (n % 4 == 2) {
+        register(accession, c, Instant.now().minus(HELD_AGES.get((n / 4) % HELD_AGES.size())));
+        held.add(new Held(accession, c, n));
+        return;
+      }
+      register(accession, c, Instant.now().minus(26, ChronoUnit.HOURS));
       DiagnosticReport report = n % 7 == 0 && usesCorpus()
           ? corpusReport(accession, corpusFiles.get((n / 7) % corpusFiles.size()))
           : report(accession, c);
@@ -144,6 +161,24 @@ final class SimulatedLis implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The reports of specimens held in the lab long enough, over FHIR REST. */
+  private void reportHeldOnes(int n) throws IOException, InterruptedException {
+    while (!held.isEmpty() && n - held.peekFirst().sequence() >= HELD_FOR) {
+      Held h = held.pollFirst();
+      post("/DiagnosticReport", Fhir.json().encodeResourceToString(report(h.accession(), h.c())));
+    }
+  }
+
+  /** Cases sent so far (registrations, reports and bad messages). */
+  int casesSent() {
+    return sequence.get();
+  }
+
+  /** Specimens registered whose report has not been sent yet. */
+  int inTheLab() {
+    return held.size();
   }
 
   /** The report as an HL7 v2 ORU^R01 over MLLP, as most laboratory systems send it. */
@@ -176,12 +211,12 @@ final class SimulatedLis implements AutoCloseable {
     }
   }
 
-  private void register(String accession, Case c) throws IOException, InterruptedException {
+  private void register(String accession, Case c, Instant received) throws IOException, InterruptedException {
     Specimen specimen = new Specimen();
     specimen.getAccessionIdentifier().setSystem("urn:pathtrack:local-lab:accession").setValue(accession);
     specimen.setStatus(Specimen.SpecimenStatus.AVAILABLE);
     specimen.setSubject(new Reference("Patient/local-" + accession));
-    specimen.setReceivedTime(Date.from(Instant.now().minus(26, ChronoUnit.HOURS)));
+    specimen.setReceivedTime(Date.from(received));
     specimen.getCollection().setMethod(new CodeableConcept(
         new Coding(ProcedureType.SYSTEM, c.procedure().code(), c.procedure().display())));
     ServiceRequest order = new ServiceRequest();

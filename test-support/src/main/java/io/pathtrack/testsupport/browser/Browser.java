@@ -95,6 +95,8 @@ public final class Browser implements AutoCloseable {
   public <T> T until(ExpectedCondition<T> condition) {
     // On a timeout, where the browser was: a redirect gone wrong shows at once.
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    // A page replaced while it is read (a redirect, a live update) is read again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     wait.withMessage(() -> "the browser was at " + driver.getCurrentUrl() + " showing: " + visibleText(200));
     return wait.until(condition);
   }
@@ -128,7 +130,8 @@ public final class Browser implements AutoCloseable {
   /** The header's Sign out button; the browser ends on the signed-out page. */
   public void signOut() {
     driver.findElement(By.id("sign-out")).click();
-    until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-again")));
+    until(ExpectedConditions.urlContains("/ui/signed-out"));
+    until(ExpectedConditions.textToBe(By.tagName("h1"), "Signed out"));
   }
 
   public void resize(Dimension size) {
