@@ -1,45 +1,86 @@
 package io.pathtrack.contract;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Every Kafka topic of the system. All records are keyed by the specimen's accession number, so all
- * events of one specimen are ordered and co-partitioned (DESIGN §3).
+ * Every Kafka topic of the system, in one place. All records are keyed by the specimen's accession number, so all
+ * events of one specimen are ordered and co-partitioned (docs/architecture.md, "Topics"); every topic therefore has
+ * the same number of partitions on a cluster ({@link #PARTITIONS} by default).
  */
 public final class Topics {
-  /** Specimen lifecycle events; value: FHIR Specimen JSON (with its order contained). Producer: specimen-service. */
-  public static final String SPECIMENS = "pathology.specimens";
+  private static final String RESULTS = "results-service";
+  private static final String SPECIMEN = "specimen-service";
+  private static final String NOTIFY = "notify-service";
+  private static final String OPERATORS = "operators";
 
-  /** Reports as the LIS sent them; value: FHIR DiagnosticReport or Bundle, JSON or XML per content-type. */
-  public static final String REPORTS_INBOUND = "pathology.reports.inbound";
+  /** Reports as the LIS sent them; value: FHIR DiagnosticReport or Bundle, JSON or XML, or HL7 v2 ER7. */
+  public static final Topic REPORTS_INBOUND = new Topic("pathology.reports.inbound", Topic.ACCESSION_KEY,
+      "the report as received: FHIR DiagnosticReport or Bundle (JSON or XML) or HL7 v2 ER7", "as received",
+      List.of("the LIS", RESULTS), List.of(RESULTS), Topic.Cleanup.DELETE);
 
   /** Inbound records that were rejected; value: the original bytes; headers: the reason and an OperationOutcome. */
-  public static final String REPORTS_INBOUND_DLQ = "pathology.reports.inbound.dlq";
+  public static final Topic REPORTS_INBOUND_DLQ = new Topic("pathology.reports.inbound.dlq", "the original key",
+      "the original bytes, with the reason and an OperationOutcome in headers", "as received",
+      List.of(RESULTS), List.of("people fixing feeds"), Topic.Cleanup.DELETE);
+
+  /** One event per accepted report version; value: FHIR DiagnosticReport JSON with its outcome. */
+  public static final Topic REPORTS_CLASSIFIED = new Topic("pathology.reports.classified", Topic.ACCESSION_KEY,
+      "FHIR DiagnosticReport with the outcome extensions", EventHeaders.FHIR_JSON,
+      List.of(RESULTS), List.of(SPECIMEN, NOTIFY), Topic.Cleanup.DELETE);
+
+  /** Specimen lifecycle events; value: FHIR Specimen JSON (with its order contained). */
+  public static final Topic SPECIMENS = new Topic("pathology.specimens", Topic.ACCESSION_KEY,
+      "FHIR Specimen, its order (ServiceRequest) contained", EventHeaders.FHIR_JSON,
+      List.of(SPECIMEN), List.of(SPECIMEN, NOTIFY), Topic.Cleanup.DELETE);
+
+  /** Turnaround SLA events (warning, breach, met, late); value: FHIR Task JSON whose focus is the specimen. */
+  public static final Topic SLA_EVENTS = new Topic("pathology.sla.events", Topic.ACCESSION_KEY,
+      "FHIR Task whose focus is the Specimen (warning, breach, met, late)", EventHeaders.FHIR_JSON,
+      List.of(SPECIMEN), List.of(NOTIFY), Topic.Cleanup.DELETE);
 
   /**
    * Records specimen-service's stream could not process (a failure the lifecycle did not expect); value: the
    * record as read, headers: why ({@link EventTypes#RECORD_FAILED}).
    */
-  public static final String SPECIMENS_DLQ = "pathology.specimens.dlq";
+  public static final Topic SPECIMENS_DLQ = new Topic("pathology.specimens.dlq", Topic.ACCESSION_KEY,
+      "the record as read, with the reason in headers", "as received",
+      List.of(SPECIMEN), List.of(OPERATORS), Topic.Cleanup.DELETE);
 
-  /** One event per accepted report version; value: FHIR DiagnosticReport JSON with its outcome. Producer: results-service. */
-  public static final String REPORTS_CLASSIFIED = "pathology.reports.classified";
+  /** Notifications and every change of their state; value: FHIR Communication JSON. */
+  public static final Topic NOTIFICATIONS = new Topic("pathology.notifications", Topic.ACCESSION_KEY,
+      "FHIR Communication, one per state change", EventHeaders.FHIR_JSON,
+      List.of(NOTIFY), List.of(NOTIFY), Topic.Cleanup.DELETE);
 
   /**
-   * Turnaround SLA events (warning, breach, met, late); value: FHIR Task JSON whose focus is the
-   * specimen. Producer: specimen-service.
+   * Requests to acknowledge or decline a notification, applied in order by the engine; value: JSON
+   * {@code {notificationId, by}} ({@link EventTypes}: acknowledgement or decline requested).
    */
-  public static final String SLA_EVENTS = "pathology.sla.events";
+  public static final Topic NOTIFICATION_ACKS = new Topic("pathology.notifications.acks", Topic.ACCESSION_KEY,
+      "acknowledgement and decline requests {notificationId, by}", "application/json",
+      List.of(NOTIFY), List.of(NOTIFY), Topic.Cleanup.DELETE);
 
-  /** Notifications and every change of their state; value: FHIR Communication JSON. Producer: notify-service. */
-  public static final String NOTIFICATIONS = "pathology.notifications";
+  /** Deliveries that failed for good (webhook down, address refused), and records the engine could not process. */
+  public static final Topic NOTIFICATIONS_DLQ = new Topic("pathology.notifications.dlq", Topic.ACCESSION_KEY,
+      "what was to be sent, with the channel and the last answer in headers", "as received",
+      List.of(NOTIFY), List.of(OPERATORS), Topic.Cleanup.DELETE);
 
-  /** Acknowledgements of notifications; value: JSON {notificationId, by, onBehalfOf}. Producer: notify-service API. */
-  public static final String NOTIFICATION_ACKS = "pathology.notifications.acks";
+  /** Every step of every notification, and every access to the services; value: FHIR AuditEvent JSON. */
+  public static final Topic AUDIT = new Topic("pathology.audit", Topic.ACCESSION_KEY,
+      "FHIR AuditEvent", EventHeaders.FHIR_JSON,
+      List.of(RESULTS, SPECIMEN, NOTIFY), List.of(NOTIFY, "security teams"), Topic.Cleanup.DELETE);
 
-  /** Deliveries that failed for good (webhook down, address refused); value: what was to be sent. */
-  public static final String NOTIFICATIONS_DLQ = "pathology.notifications.dlq";
+  /** Every topic, in the order the README's table lists them. */
+  public static final List<Topic> ALL = List.of(REPORTS_INBOUND, REPORTS_INBOUND_DLQ, REPORTS_CLASSIFIED, SPECIMENS,
+      SLA_EVENTS, NOTIFICATIONS, NOTIFICATION_ACKS, NOTIFICATIONS_DLQ, SPECIMENS_DLQ, AUDIT);
 
-  /** Every step of every notification (created, sent, failed, acknowledged, escalated, retracted); value: FHIR AuditEvent JSON. */
-  public static final String AUDIT = "pathology.audit";
+  /** Partitions of every topic on a cluster unless set otherwise ({@code deploy/k8s/topics.sh}, PARTITIONS). */
+  public static final int PARTITIONS = 12;
 
   private Topics() {}
+
+  /** The contract topic of this name, if there is one. */
+  public static Optional<Topic> named(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
 }

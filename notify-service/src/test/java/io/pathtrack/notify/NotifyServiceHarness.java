@@ -98,7 +98,7 @@ final class NotifyServiceHarness implements AutoCloseable {
     if (retraction) {
       headers.put(EventHeaders.TYPE, EventTypes.REPORT_RETRACTED);
     }
-    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED, accession, classified(accession, outcome), headers);
+    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED.name(), accession, classified(accession, outcome), headers);
   }
 
   /** The report body as results-service publishes it: with its outcome evidence and its text. */

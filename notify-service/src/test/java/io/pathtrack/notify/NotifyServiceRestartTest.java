@@ -36,11 +36,11 @@ class NotifyServiceRestartTest {
       }
       try (NotifyServiceHarness second = new NotifyServiceHarness(clock, smtp, state, pager.url("/pager")).start()) {
         // The created event comes again, as it would if the first instance had died before committing it.
-        ConsumerRecord<String, byte[]> created = KafkaProbe.readAll(second.bootstrap, Topics.NOTIFICATIONS).stream()
+        ConsumerRecord<String, byte[]> created = KafkaProbe.readAll(second.bootstrap, Topics.NOTIFICATIONS.name()).stream()
             .filter(r -> "N-RST-1".equals(r.key())
                 && EventTypes.NOTIFICATION_CREATED.equals(KafkaProbe.header(r, EventHeaders.TYPE)))
             .findFirst().orElseThrow();
-        KafkaProbe.send(second.bootstrap, Topics.NOTIFICATIONS, created.key(), created.value(),
+        KafkaProbe.send(second.bootstrap, Topics.NOTIFICATIONS.name(), created.key(), created.value(),
             Map.of(EventHeaders.TYPE, EventTypes.NOTIFICATION_CREATED, EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
         // The same report event again, too: the engine has already notified that version.
         second.report("N-RST-1", Outcome.MALIGNANT, "v1", "Practitioner/dr-rst", null, false);

@@ -131,8 +131,8 @@ class ResultsServiceIntegrationTest {
   @Test
   void sameReportRedeliveredOnTheInboundTopicGivesOneEvent() {
     byte[] json = report("IT-KAF-1").conclusion("Benign reactive lymph node.").json().getBytes(StandardCharsets.UTF_8);
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "IT-KAF-1", json, Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "IT-KAF-1", json, Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "IT-KAF-1", json, Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "IT-KAF-1", json, Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
     List<ConsumerRecord<String, byte[]>> events = classified("IT-KAF-1", 1);
     assertThat(events).hasSize(1);
     assertThat(KafkaProbe.header(events.get(0), EventHeaders.CHANNEL)).isEqualTo("kafka");
@@ -175,26 +175,26 @@ class ResultsServiceIntegrationTest {
 
     post("/DiagnosticReport", report("IT-BAD-OK").conclusion("Benign.").json());
     classified("IT-BAD-OK", 1);
-    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED))
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name()))
         .noneMatch(r -> r.key() != null && r.key().startsWith("IT-BAD-") && !r.key().equals("IT-BAD-OK"));
   }
 
   @Test
   void garbageOnTheInboundTopicIsDeadLetteredWithItsReasonAndTheNextReportStillFlows() {
     byte[] garbage = "\u0000\u0001 not a report".getBytes(StandardCharsets.UTF_8);
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "IT-DLQ-1", garbage, Map.of());
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "IT-DLQ-1", garbage, Map.of());
     byte[] noSubject = report("IT-DLQ-2").withoutSubject().json().getBytes(StandardCharsets.UTF_8);
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "IT-DLQ-2", noSubject, Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "IT-DLQ-3",
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "IT-DLQ-2", noSubject, Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "IT-DLQ-3",
         report("IT-DLQ-3").conclusion("Benign.").json().getBytes(StandardCharsets.UTF_8), Map.of());
 
     classified("IT-DLQ-3", 1);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND_DLQ);
+      List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND_DLQ.name());
       assertThat(dead).anySatisfy(r -> {
         assertThat(r.key()).isEqualTo("IT-DLQ-1");
         assertThat(r.value()).isEqualTo(garbage);
-        assertThat(KafkaProbe.header(r, EventHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.REPORTS_INBOUND);
+        assertThat(KafkaProbe.header(r, EventHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.REPORTS_INBOUND.name());
       });
       assertThat(dead).anySatisfy(r -> {
         assertThat(r.key()).isEqualTo("IT-DLQ-2");
@@ -223,7 +223,7 @@ class ResultsServiceIntegrationTest {
 
     post("/DiagnosticReport", report("IT-CLS-2").conclusion("Benign.").json());
     classified("IT-CLS-2", 1);
-    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED)).noneMatch(r -> "IT-CLS-1".equals(r.key()));
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name())).noneMatch(r -> "IT-CLS-1".equals(r.key()));
   }
 
   @Test
@@ -280,7 +280,7 @@ class ResultsServiceIntegrationTest {
   /** The classified events of one accession once at least {@code atLeast} have arrived, in order. */
   private static List<ConsumerRecord<String, byte[]>> classified(String accession, int atLeast) {
     return await().atMost(Duration.ofSeconds(30)).until(
-        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED).stream().filter(r -> accession.equals(r.key())).toList(),
+        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name()).stream().filter(r -> accession.equals(r.key())).toList(),
         list -> list.size() >= atLeast);
   }
 

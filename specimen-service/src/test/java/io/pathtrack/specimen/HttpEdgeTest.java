@@ -102,7 +102,7 @@ class HttpEdgeTest {
     assertThat(oo.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Specimen.accessionIdentifier.value");
     assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("control characters");
     assertThat(r.body()).doesNotContain("forged");
-    assertThat(KafkaProbe.readAll(service.bootstrap, Topics.SPECIMENS))
+    assertThat(KafkaProbe.readAll(service.bootstrap, Topics.SPECIMENS.name()))
         .noneMatch(rec -> rec.key() != null && rec.key().startsWith("SP-EDGE-CRLF"));
   }
 

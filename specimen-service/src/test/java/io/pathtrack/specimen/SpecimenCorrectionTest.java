@@ -148,7 +148,7 @@ class SpecimenCorrectionTest {
     awaitEverythingSentSoFar("SP-RR-LATE-AFTER");
     assertThat(service.view("SP-RR-LATE")).containsEntry("lifecycle", "reported");
     assertThat(read("SP-RR-LATE").getSubject().getReference()).isEqualTo("Patient/p-1001");
-    await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(service.bootstrap, Topics.SPECIMENS_DLQ).stream()
+    await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(service.bootstrap, Topics.SPECIMENS_DLQ.name()).stream()
         .anyMatch(r -> "SP-RR-LATE".equals(r.key())));
   }
 
@@ -255,7 +255,7 @@ class SpecimenCorrectionTest {
 
   private static void sendRegistration(String accession, Specimen specimen) {
     specimen.setId(accession);
-    KafkaProbe.send(service.bootstrap, Topics.SPECIMENS, accession,
+    KafkaProbe.send(service.bootstrap, Topics.SPECIMENS.name(), accession,
         Fhir.json().encodeResourceToString(specimen).getBytes(StandardCharsets.UTF_8),
         Map.of(EventHeaders.TYPE, EventTypes.SPECIMEN_REGISTERED, EventHeaders.SUBJECT, accession,
             EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));

@@ -114,9 +114,9 @@ final class SpecimenServiceHarness implements AutoCloseable {
     return Http.get(base + "/fhir/Specimen/" + accession, "application/fhir+json");
   }
 
-  /** The specimen events on pathology.specimens for one accession, oldest first. */
+  /** The specimen events on {@link Topics#SPECIMENS} for one accession, oldest first. */
   List<ConsumerRecord<String, byte[]>> specimenEvents(String accession) {
-    return KafkaProbe.readAll(bootstrap, Topics.SPECIMENS).stream().filter(r -> accession.equals(r.key())).toList();
+    return KafkaProbe.readAll(bootstrap, Topics.SPECIMENS.name()).stream().filter(r -> accession.equals(r.key())).toList();
   }
 
   Http.Response transition(String accession, String status, String reason) {
@@ -126,7 +126,7 @@ final class SpecimenServiceHarness implements AutoCloseable {
   }
 
   void finalReport(String accession, Outcome outcome, Instant issued, String body) {
-    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED, accession,
+    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED.name(), accession,
         (body == null ? PathologyFixtures.report(accession).json() : body).getBytes(StandardCharsets.UTF_8),
         PathologyFixtures.classifiedHeaders(accession, "r-" + accession, "final", outcome, issued, clock.instant()));
   }
@@ -147,7 +147,7 @@ final class SpecimenServiceHarness implements AutoCloseable {
   }
 
   List<ConsumerRecord<String, byte[]>> slaEvents(String accession) {
-    return KafkaProbe.readAll(bootstrap, Topics.SLA_EVENTS).stream().filter(r -> accession.equals(r.key())).toList();
+    return KafkaProbe.readAll(bootstrap, Topics.SLA_EVENTS.name()).stream().filter(r -> accession.equals(r.key())).toList();
   }
 
   List<String> slaTypes(String accession) {

@@ -273,7 +273,7 @@ final class SimulatedLis implements AutoCloseable {
   }
 
   private void publish(String accession, String body, String contentType) {
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REPORTS_INBOUND, accession,
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REPORTS_INBOUND.name(), accession,
         body.getBytes(StandardCharsets.UTF_8));
     record.headers().add(EventHeaders.CONTENT_TYPE, contentType.getBytes(StandardCharsets.UTF_8));
     producer.send(record);

@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.kafka.embedded.AclList;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +67,19 @@ class AclListAgreesTest {
         .contains("--bootstrap-server kafka-0.kafka:9093 --command-config /etc/kafka/admin.properties --create"));
     assertThat(lines).extracting(line -> line.replaceFirst(".* --topic (\\S+) .*", "$1"))
         .containsExactlyInAnyOrderElementsOf(contractTopics());
+    // As the contract keeps them: every topic with the same partitions (co-partitioned by accession), its cleanup policy.
+    assertThat(lines).allSatisfy(line -> assertThat(line).contains("--partitions " + Topics.PARTITIONS + " "));
+    for (io.pathtrack.contract.Topic topic : Topics.ALL) {
+      String line = lines.stream().filter(l -> l.contains("--topic " + topic.name() + " ")).findFirst().orElseThrow();
+      assertThat(line.contains("cleanup.policy=compact")).as(topic.name())
+          .isEqualTo(topic.cleanup() == io.pathtrack.contract.Topic.Cleanup.COMPACT);
+    }
   }
 
   @Test
   void everyServiceMayWriteTheAuditTopic() {
     for (String service : new String[] {PathTrackServices.RESULTS, PathTrackServices.SPECIMEN, PathTrackServices.NOTIFY}) {
-      assertThat(ACLS.grants("User:" + service, TOPIC, Topics.AUDIT, WRITE)).as(service).isTrue();
+      assertThat(ACLS.grants("User:" + service, TOPIC, Topics.AUDIT.name(), WRITE)).as(service).isTrue();
     }
   }
 
@@ -83,8 +88,8 @@ class AclListAgreesTest {
     assertThat(ACLS.bindings().stream().filter(b -> b.entry().principal().equals(LIS)))
         .extracting(b -> b.pattern().resourceType() + " " + b.pattern().patternType() + " " + b.pattern().name() + " "
             + b.entry().operation())
-        .containsExactlyInAnyOrder("TOPIC LITERAL " + Topics.REPORTS_INBOUND + " WRITE",
-            "TOPIC LITERAL " + Topics.REPORTS_INBOUND + " DESCRIBE");
+        .containsExactlyInAnyOrder("TOPIC LITERAL " + Topics.REPORTS_INBOUND.name() + " WRITE",
+            "TOPIC LITERAL " + Topics.REPORTS_INBOUND.name() + " DESCRIBE");
   }
 
   @Test
@@ -153,15 +158,7 @@ class AclListAgreesTest {
 
   private static Set<String> contractTopics() {
     Set<String> topics = new LinkedHashSet<>();
-    for (Field field : Topics.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        try {
-          topics.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
+    Topics.ALL.forEach(topic -> topics.add(topic.name()));
     return topics;
   }
 

@@ -85,9 +85,9 @@ class KafkaAclTest {
 
   @Test
   void theLisMayNotReadWhatItWrote() throws Exception {
-    write("lis", Topics.REPORTS_INBOUND, "LIS-OWN");
+    write("lis", Topics.REPORTS_INBOUND.name(), "LIS-OWN");
 
-    assertThatThrownBy(() -> read("lis", Topics.REPORTS_INBOUND)).isInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(() -> read("lis", Topics.REPORTS_INBOUND.name())).isInstanceOf(TopicAuthorizationException.class);
   }
 
   @ParameterizedTest(name = "{0} may read {1}")
@@ -115,9 +115,9 @@ class KafkaAclTest {
 
   @Test
   void aServiceJoinsOnlyItsOwnConsumerGroups() {
-    assertThatThrownBy(() -> readInGroup("notify-service", Topics.REPORTS_CLASSIFIED, "specimen-service-lifecycle"))
+    assertThatThrownBy(() -> readInGroup("notify-service", Topics.REPORTS_CLASSIFIED.name(), "specimen-service-lifecycle"))
         .isInstanceOf(GroupAuthorizationException.class);
-    readInGroup("specimen-service", Topics.REPORTS_CLASSIFIED, "specimen-service-lifecycle");
+    readInGroup("specimen-service", Topics.REPORTS_CLASSIFIED.name(), "specimen-service-lifecycle");
   }
 
   @Test
@@ -126,7 +126,7 @@ class KafkaAclTest {
     client.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
         + "username=\"results-service\" password=\"" + kafka.password("notify-service") + "\";");
 
-    assertThatThrownBy(() -> write(client, Topics.REPORTS_CLASSIFIED, "FORGED"))
+    assertThatThrownBy(() -> write(client, Topics.REPORTS_CLASSIFIED.name(), "FORGED"))
         .hasRootCauseInstanceOf(SaslAuthenticationException.class);
   }
 
@@ -136,7 +136,7 @@ class KafkaAclTest {
     client.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
         + "username=\"lab-2\" password=\"" + kafka.password("lis") + "\";");
 
-    assertThatThrownBy(() -> write(client, Topics.REPORTS_INBOUND, "FORGED"))
+    assertThatThrownBy(() -> write(client, Topics.REPORTS_INBOUND.name(), "FORGED"))
         .hasRootCauseInstanceOf(SaslAuthenticationException.class);
   }
 

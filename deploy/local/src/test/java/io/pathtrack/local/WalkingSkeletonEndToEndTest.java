@@ -161,7 +161,7 @@ class WalkingSkeletonEndToEndTest {
     String xml = report("E2E-KAF-1")
         .conclusion("Vertebral body, CT-guided core biopsy: metastatic carcinoma, consistent with breast primary.")
         .xml();
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "E2E-KAF-1", xml.getBytes(StandardCharsets.UTF_8),
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "E2E-KAF-1", xml.getBytes(StandardCharsets.UTF_8),
         Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_XML));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(NOVAK_EMAIL).size() == 1);
@@ -185,22 +185,22 @@ class WalkingSkeletonEndToEndTest {
     assertThat(postReport(report("E2E-BAD-2").conclusion("Benign breast tissue.").json()).status()).isEqualTo(201);
     await().atMost(Duration.ofSeconds(30)).until(() -> !notificationsFor("E2E-BAD-2").isEmpty());
     assertThat(notificationsFor("E2E-BAD-1")).noneMatch(n -> String.valueOf(n.get("report")).startsWith("DiagnosticReport/"));
-    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED))
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name()))
         .noneMatch(r -> "E2E-BAD-1".equals(r.key()));
   }
 
   @Test
   void nonJsonPayloadOnTheInboundTopicIsDeadLetteredWithItsReasonAndTheConsumerKeepsGoing() {
     byte[] garbage = "MSH|^~\\&|not FHIR at all".getBytes(StandardCharsets.UTF_8);
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "E2E-DLQ-1", garbage, Map.of());
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "E2E-DLQ-1", garbage, Map.of());
 
     register(specimen("E2E-DLQ-2").orderedBy("Practitioner/dr-lee").build());
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "E2E-DLQ-2",
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "E2E-DLQ-2",
         report("E2E-DLQ-2").conclusion("Reactive lymph node. No evidence of malignancy.").json().getBytes(StandardCharsets.UTF_8),
         Map.of(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON));
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND_DLQ);
+      List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND_DLQ.name());
       assertThat(dead).anySatisfy(r -> {
         assertThat(r.key()).isEqualTo("E2E-DLQ-1");
         assertThat(r.value()).isEqualTo(garbage);
@@ -322,20 +322,20 @@ class WalkingSkeletonEndToEndTest {
     String xxe = "<?xml version=\"1.0\"?><!--" + "x".repeat(5000) + "--><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
         + "<DiagnosticReport xmlns=\"http://hl7.org/fhir\"><status value=\"final\"/></DiagnosticReport>";
     return java.util.stream.Stream.of(
-        org.junit.jupiter.params.provider.Arguments.of("0.9 MB HL7 v2 message with 16,000 OBX", Topics.REPORTS_INBOUND,
+        org.junit.jupiter.params.provider.Arguments.of("0.9 MB HL7 v2 message with 16,000 OBX", Topics.REPORTS_INBOUND.name(),
             hl7.toString().getBytes(StandardCharsets.UTF_8), "application/hl7-v2", null),
-        org.junit.jupiter.params.provider.Arguments.of("1.5 MB of random bytes", Topics.REPORTS_INBOUND, garbage, null,
-            Topics.REPORTS_INBOUND_DLQ),
-        org.junit.jupiter.params.provider.Arguments.of("XML with an entity declaration after a long comment", Topics.REPORTS_INBOUND,
-            xxe.getBytes(StandardCharsets.UTF_8), "application/fhir+xml", Topics.REPORTS_INBOUND_DLQ),
-        org.junit.jupiter.params.provider.Arguments.of("a classified event that is not FHIR", Topics.REPORTS_CLASSIFIED,
-            "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json", Topics.SPECIMENS_DLQ),
-        org.junit.jupiter.params.provider.Arguments.of("a specimen event that is not FHIR", Topics.SPECIMENS,
-            garbage, "application/fhir+json", Topics.NOTIFICATIONS_DLQ),
-        org.junit.jupiter.params.provider.Arguments.of("an SLA event that is not FHIR", Topics.SLA_EVENTS,
-            "<html>".getBytes(StandardCharsets.UTF_8), "application/fhir+json", Topics.NOTIFICATIONS_DLQ),
-        org.junit.jupiter.params.provider.Arguments.of("an acknowledgement that is not JSON", Topics.NOTIFICATION_ACKS,
-            "\u0000\u0001ack".getBytes(StandardCharsets.UTF_8), "application/json", Topics.NOTIFICATIONS_DLQ));
+        org.junit.jupiter.params.provider.Arguments.of("1.5 MB of random bytes", Topics.REPORTS_INBOUND.name(), garbage, null,
+            Topics.REPORTS_INBOUND_DLQ.name()),
+        org.junit.jupiter.params.provider.Arguments.of("XML with an entity declaration after a long comment", Topics.REPORTS_INBOUND.name(),
+            xxe.getBytes(StandardCharsets.UTF_8), "application/fhir+xml", Topics.REPORTS_INBOUND_DLQ.name()),
+        org.junit.jupiter.params.provider.Arguments.of("a classified event that is not FHIR", Topics.REPORTS_CLASSIFIED.name(),
+            "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json", Topics.SPECIMENS_DLQ.name()),
+        org.junit.jupiter.params.provider.Arguments.of("a specimen event that is not FHIR", Topics.SPECIMENS.name(),
+            garbage, "application/fhir+json", Topics.NOTIFICATIONS_DLQ.name()),
+        org.junit.jupiter.params.provider.Arguments.of("an SLA event that is not FHIR", Topics.SLA_EVENTS.name(),
+            "<html>".getBytes(StandardCharsets.UTF_8), "application/fhir+json", Topics.NOTIFICATIONS_DLQ.name()),
+        org.junit.jupiter.params.provider.Arguments.of("an acknowledgement that is not JSON", Topics.NOTIFICATION_ACKS.name(),
+            "\u0000\u0001ack".getBytes(StandardCharsets.UTF_8), "application/json", Topics.NOTIFICATIONS_DLQ.name()));
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * One step of a notification's life as a FHIR AuditEvent on {@code pathology.audit}: what happened
+ * One step of a notification's life as a FHIR AuditEvent on {@link io.pathtrack.contract.Topics#AUDIT}: what happened
  * (subtype: created, sent, failed, acknowledged, escalated, declined, retracted), when, to whom or by whom, and
  * which notification and report it concerns. No diagnosis and no patient name.
  */

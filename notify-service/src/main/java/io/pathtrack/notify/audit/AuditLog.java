@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail, as read from {@code pathology.audit} (the topic is the record; this is a view of it): the
+ * The audit trail, as read from {@link io.pathtrack.contract.Topics#AUDIT} (the topic is the record; this is a view of it): the
  * most recent {@link #KEPT} entries, notification steps and API calls alike, so that it never outgrows memory.
  */
 @Component

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A delivery that failed for good, as a record on {@code pathology.notifications.dlq}: key the accession,
+ * A delivery that failed for good, as a record on {@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ}: key the accession,
  * value the body that could not be delivered (as sent, so it can be replayed), and why in CloudEvents
  * headers.
  *

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The message-channel consumers of {@code pathology.notifications}: the dispatcher (one consumer group
+ * The message-channel consumers of {@link io.pathtrack.contract.Topics#NOTIFICATIONS}: the dispatcher (one consumer group
  * for all instances) and the inbox view (every instance reads the whole topic).
  */
 @Configuration

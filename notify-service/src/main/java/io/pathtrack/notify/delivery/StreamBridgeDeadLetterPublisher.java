@@ -5,7 +5,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
-/** Dead letters to Kafka through the {@code notifications-dlq-out} binding ({@code pathology.notifications.dlq}). */
+/** Dead letters to Kafka through the {@code notifications-dlq-out} binding ({@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ}). */
 public class StreamBridgeDeadLetterPublisher implements DeadLetterPublisher {
   public static final String BINDING = "notifications-dlq-out";
 

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and one that names someone else is 403). A system client (the EHR) acknowledges on behalf of the practitioner it
  * names in {@code by}; the audit trail records both. The id must be a FHIR
  * id and {@code by} a practitioner reference, or the answer is 400 naming which. The request goes to
- * {@code pathology.notifications.acks}, keyed by accession, where the engine applies it in order with
+ * {@link io.pathtrack.contract.Topics#NOTIFICATION_ACKS}, keyed by accession, where the engine applies it in order with
  * everything else about that accession; the answer is 202.
  */
 @RestController

@@ -73,7 +73,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     recordTime = record.timestamp();
     String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
     // A record that cannot be applied throws: the stream's exception handler sets it aside on
-    // pathology.notifications.dlq with the reason and the stream goes on with the next one.
+    // Topics.NOTIFICATIONS_DLQ with the reason and the stream goes on with the next one.
     RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
     Instant now = clock.instant();
     AccessionNotifications state = load(record.key());

@@ -22,7 +22,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Kafka Streams, exactly once: one input bound to the classified-report, specimen, SLA and
- * acknowledgement topics; output 0 to {@code pathology.notifications}, output 1 to {@code pathology.audit}.
+ * acknowledgement topics; output 0 to {@link io.pathtrack.contract.Topics#NOTIFICATIONS}, output 1 to {@link io.pathtrack.contract.Topics#AUDIT}.
  * See {@link NotificationProcessor}.
  */
 @Configuration

@@ -18,7 +18,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code pathology.notifications} to its end into the inbox view before the dispatcher starts, so
+ * Reads {@link Topics#NOTIFICATIONS} to its end into the inbox view before the dispatcher starts, so
  * after a restart the dispatcher knows what was already sent and does not send it again.
  */
 @Component
@@ -43,7 +43,7 @@ class InboxWarmUp {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     int applied = 0;
     try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      var partitions = consumer.partitionsFor(Topics.NOTIFICATIONS, Duration.ofSeconds(10));
+      var partitions = consumer.partitionsFor(Topics.NOTIFICATIONS.name(), Duration.ofSeconds(10));
       if (partitions == null || partitions.isEmpty()) {
         return;
       }
@@ -59,7 +59,7 @@ class InboxWarmUp {
         }
       }
     } catch (RuntimeException e) {
-      log.warn("Inbox warm-up could not read {}: {}", Topics.NOTIFICATIONS, Redaction.exception(e));
+      log.warn("Inbox warm-up could not read {}: {}", Topics.NOTIFICATIONS.name(), Redaction.exception(e));
     }
     log.info("Inbox warm-up applied {} notification events", applied);
   }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest state of every notification, rebuilt from {@code pathology.notifications} at start-up
+ * The latest state of every notification, rebuilt from {@link io.pathtrack.contract.Topics#NOTIFICATIONS} at start-up
  * (the topic is the record; this is a view of it) and kept current as events arrive. Listeners hear of
  * every change as it is applied (the live inbox stream).
  */

@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.StringType;
 
 /**
  * Reads what the notification page shows from a classified report (the DiagnosticReport JSON of
- * {@code pathology.reports.classified}, with results-service's outcome and outcome-evidence extensions) and its
+ * {@link io.pathtrack.contract.Topics#REPORTS_CLASSIFIED}, with results-service's outcome and outcome-evidence extensions) and its
  * event headers. The subject stays a reference: a name is never read from it.
  */
 public final class ReportReading {

@@ -30,7 +30,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * A notification as the FHIR Communication it is on {@code pathology.notifications}, and back.
+ * A notification as the FHIR Communication it is on {@link io.pathtrack.contract.Topics#NOTIFICATIONS}, and back.
  * The Communication holds no diagnosis text: the outcome code, the priority and references only.
  */
 public final class NotificationCommunications {

@@ -12,12 +12,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code pathology.notifications.dlq} on the test broker, written by the production
+ * {@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ} on the test broker, written by the production
  * {@link StreamBridgeDeadLetterPublisher} through a minimal Spring Cloud Stream context (started once per
  * JVM) bound as notify-service.yaml binds it.
  */
 final class DeadLetterTopic {
-  static final String TOPIC = "pathology.notifications.dlq";
+  static final String TOPIC = io.pathtrack.contract.Topics.NOTIFICATIONS_DLQ.name();
   private static ConfigurableApplicationContext context;
 
   private DeadLetterTopic() {}

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the MLLP channel does with one received frame: check and classify the message now, as the FHIR
  * REST endpoint does, so the LIS gets a precise answer; then write it, as received and whatever the
- * answer, to {@code pathology.reports.inbound} ({@code application/hl7-v2}, channel {@code hl7v2}), from
+ * answer, to {@link io.pathtrack.contract.Topics#REPORTS_INBOUND} ({@code application/hl7-v2}, channel {@code hl7v2}), from
  * which the pipeline publishes it or dead-letters it with its reason; then answer:
  * <ul>
  *   <li>a frame over the size limit is not read: its first bytes are kept, marked truncated with the

@@ -10,7 +10,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a report accepted over REST or MLLP to {@code pathology.reports.inbound}, as received, before the
+ * Writes a report accepted over REST or MLLP to {@link io.pathtrack.contract.Topics#REPORTS_INBOUND}, as received, before the
  * request is answered (the binding is synchronous): the inbound topic holds every report that arrived,
  * and one pipeline classifies and publishes them all.
  */

@@ -38,7 +38,7 @@ public class ReportMetrics {
   /** A record set aside on the dead-letter topic, counted with every other dead letter of the system. */
   public void deadLettered(ReportRejectedException rejection) {
     meters.counter(io.pathtrack.guard.streams.DeadLetterSink.METER,
-        "topic", io.pathtrack.contract.Topics.REPORTS_INBOUND_DLQ,
+        "topic", io.pathtrack.contract.Topics.REPORTS_INBOUND_DLQ.name(),
         "reason", rejection.parseFailure() && !"too-long".equals(rejection.primary().code()) ? "unreadable" : rejection.primary().code())
         .increment();
   }

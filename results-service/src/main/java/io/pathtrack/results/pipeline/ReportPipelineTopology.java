@@ -20,11 +20,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Kafka Streams, exactly once: every inbound record, whichever channel wrote it to
- * {@code pathology.reports.inbound}, is read, checked and classified ({@link IntakeStep}); rejected
+ * {@link io.pathtrack.contract.Topics#REPORTS_INBOUND}, is read, checked and classified ({@link IntakeStep}); rejected
  * records go to the dead-letter topic (output 1) with their reason; accepted report versions are
  * re-keyed by accession and compared with the accession's history ({@link HistoryStep}), so a
  * duplicate is dropped and an amendment says what it replaces; the rest go to
- * {@code pathology.reports.classified} (output 0).
+ * {@link io.pathtrack.contract.Topics#REPORTS_CLASSIFIED} (output 0).
  */
 @Configuration
 public class ReportPipelineTopology {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The headers of a dead-letter record on {@code pathology.reports.inbound.dlq}. Its value is the
+ * The headers of a dead-letter record on {@link io.pathtrack.contract.Topics#REPORTS_INBOUND_DLQ}. Its value is the
  * original bytes, unchanged, so the record can be fixed and replayed; the headers say why (a one-line
  * reason, the failing element, the OperationOutcome) and where it came from.
  */

@@ -88,7 +88,7 @@ class RestEndpointFuzzTest {
         .conclusion("Left breast core biopsy: invasive ductal carcinoma, grade 2.").json();
     Http.Response accepted = Http.post(base + "/DiagnosticReport", "application/fhir+json", report);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED))
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name()))
         .anySatisfy(r -> {
           assertThat(r.key()).isEqualTo("FZ-REST-AFTER");
           assertThat(KafkaProbe.header(r, EventHeaders.OUTCOME)).isEqualTo("malignant");

@@ -88,7 +88,7 @@ class Hl7MllpListenerIntegrationTest {
     // (state restored from the changelog when another instance ran before). Wait for it once, here.
     send(message("benign.hl7"));
     await().atMost(Duration.ofSeconds(120)).until(
-        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED).stream().anyMatch(r -> "S26-HL7-B1".equals(r.key())));
+        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name()).stream().anyMatch(r -> "S26-HL7-B1".equals(r.key())));
   }
 
   @AfterAll
@@ -114,7 +114,7 @@ class Hl7MllpListenerIntegrationTest {
 
     // The event of exactly this message: the same accession and the content hash of its report.
     ClassifiedReport expected = intake.assess(bytes, Er7Text.CONTENT_TYPE).get(0);
-    ConsumerRecord<String, byte[]> event = awaitRecord(Topics.REPORTS_CLASSIFIED, r -> accession.equals(r.key())
+    ConsumerRecord<String, byte[]> event = awaitRecord(Topics.REPORTS_CLASSIFIED.name(), r -> accession.equals(r.key())
         && expected.contentHash().equals(KafkaProbe.header(r, EventHeaders.CONTENT_HASH)));
     assertThat(KafkaProbe.header(event, EventHeaders.OUTCOME)).isEqualTo(outcome);
     assertThat(KafkaProbe.header(event, EventHeaders.CHANNEL)).isEqualTo("hl7v2");
@@ -130,7 +130,7 @@ class Hl7MllpListenerIntegrationTest {
     Message answer = send(message(file));
     assertThat(new Terser(answer).get("/MSA-1")).isEqualTo("AA");
 
-    ConsumerRecord<String, byte[]> event = awaitRecord(Topics.REPORTS_CLASSIFIED, r -> accession.equals(r.key()));
+    ConsumerRecord<String, byte[]> event = awaitRecord(Topics.REPORTS_CLASSIFIED.name(), r -> accession.equals(r.key()));
     assertThat(KafkaProbe.header(event, EventHeaders.OUTCOME)).isEqualTo(outcome);
     assertThat(KafkaProbe.header(event, EventHeaders.NEEDS_REVIEW)).isEqualTo("false");
     assertThat(KafkaProbe.header(event, EventHeaders.REPORT_STATUS)).isEqualTo("final");
@@ -140,7 +140,7 @@ class Hl7MllpListenerIntegrationTest {
   @Test
   void benignResultCarriesItsOrderingPractitionerAndProcedureType() throws Exception {
     send(message("benign.hl7"));
-    ConsumerRecord<String, byte[]> event = awaitRecord(Topics.REPORTS_CLASSIFIED, r -> "S26-HL7-B1".equals(r.key()));
+    ConsumerRecord<String, byte[]> event = awaitRecord(Topics.REPORTS_CLASSIFIED.name(), r -> "S26-HL7-B1".equals(r.key()));
     assertThat(KafkaProbe.header(event, EventHeaders.ORDERING_PRACTITIONER)).isEqualTo("Practitioner/dr-lee");
     assertThat(KafkaProbe.header(event, EventHeaders.PROCEDURE_TYPE)).isEqualTo("us-core");
     assertThat(KafkaProbe.header(event, EventHeaders.REPORT_ISSUED)).isEqualTo("2026-11-26T15:10:00Z");
@@ -149,10 +149,10 @@ class Hl7MllpListenerIntegrationTest {
   @Test
   void correctedResultReplacesTheFinalOneAndSaysTheOutcomeChanged() throws Exception {
     assertThat(new Terser(send(message("corrected-1-final.hl7"))).get("/MSA-1")).isEqualTo("AA");
-    awaitRecords(Topics.REPORTS_CLASSIFIED, r -> "S26-HL7-C1".equals(r.key()), 1);
+    awaitRecords(Topics.REPORTS_CLASSIFIED.name(), r -> "S26-HL7-C1".equals(r.key()), 1);
     assertThat(new Terser(send(message("corrected-2-corrected.hl7"))).get("/MSA-1")).isEqualTo("AA");
 
-    List<ConsumerRecord<String, byte[]>> events = awaitRecords(Topics.REPORTS_CLASSIFIED, r -> "S26-HL7-C1".equals(r.key()), 2);
+    List<ConsumerRecord<String, byte[]>> events = awaitRecords(Topics.REPORTS_CLASSIFIED.name(), r -> "S26-HL7-C1".equals(r.key()), 2);
     ConsumerRecord<String, byte[]> correction = events.get(1);
     assertThat(KafkaProbe.header(events.get(0), EventHeaders.OUTCOME)).isEqualTo("benign");
     assertThat(KafkaProbe.header(correction, EventHeaders.REPORT_STATUS)).isEqualTo("corrected");
@@ -179,9 +179,9 @@ class Hl7MllpListenerIntegrationTest {
     assertThat(answer.get("/ERR-3-1")).isEqualTo(errorCode);
     assertThat(answer.get("/ERR-8")).isNotBlank();
 
-    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND, r -> key.equals(r.key()));
+    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND.name(), r -> key.equals(r.key()));
     assertThat(KafkaProbe.header(kept, EventHeaders.CONTENT_TYPE)).isEqualTo("application/hl7-v2");
-    ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.REPORTS_INBOUND_DLQ, r -> key.equals(r.key()));
+    ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.REPORTS_INBOUND_DLQ.name(), r -> key.equals(r.key()));
     assertThat(KafkaProbe.header(dead, EventHeaders.REJECTION_REASON)).isNotBlank();
     assertThat(dead.value()).isEqualTo(kept.value());
   }
@@ -190,7 +190,7 @@ class Hl7MllpListenerIntegrationTest {
   void theRawMessageIsKeptOnTheInboundTopicAsReceived() throws Exception {
     String sent = message("nondiagnostic.hl7");
     assertThat(parse(sendRaw(sent)).get("/MSA-1")).isEqualTo("AA");
-    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND,
+    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND.name(),
         r -> "S26-HL7-N1".equals(r.key()) && Arrays.equals(r.value(), sent.getBytes(StandardCharsets.UTF_8)));
     assertThat(KafkaProbe.header(kept, EventHeaders.CONTENT_TYPE)).isEqualTo("application/hl7-v2");
     assertThat(KafkaProbe.header(kept, EventHeaders.CHANNEL)).isEqualTo("hl7v2");
@@ -202,7 +202,7 @@ class Hl7MllpListenerIntegrationTest {
     Terser answer = parse(sendRaw(garbage));
     assertThat(answer.get("/MSA-1")).isEqualTo("AR");
     assertThat(answer.get("/ERR-8")).contains("MSH");
-    awaitRecord(Topics.REPORTS_INBOUND, r -> Arrays.equals(r.value(), garbage.getBytes(StandardCharsets.UTF_8)));
+    awaitRecord(Topics.REPORTS_INBOUND.name(), r -> Arrays.equals(r.value(), garbage.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(new Terser(send(message("atypical.hl7"))).get("/MSA-1")).isEqualTo("AA");
   }
@@ -245,7 +245,7 @@ class Hl7MllpListenerIntegrationTest {
       assertThat(parse(exchange(socket, message("atypical.hl7"))).get("/MSA-1"))
           .as("the next message on the same connection").isEqualTo("AA");
     }
-    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND, r -> "HL7-BIG-0001".equals(r.key()));
+    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND.name(), r -> "HL7-BIG-0001".equals(r.key()));
     assertThat(KafkaProbe.header(kept, EventHeaders.TRUNCATED)).isEqualTo("true");
     assertThat(KafkaProbe.header(kept, EventHeaders.ORIGINAL_SIZE)).isEqualTo(Integer.toString(sent.length));
     assertThat(KafkaProbe.header(kept, EventHeaders.ORIGINAL_SHA256))
@@ -258,7 +258,7 @@ class Hl7MllpListenerIntegrationTest {
     Terser answer = parse(sendRaw(""));
     assertThat(answer.get("/MSA-1")).isEqualTo("AR");
     assertThat(answer.get("/ERR-8")).contains("empty frame");
-    awaitRecord(Topics.REPORTS_INBOUND, r -> r.key().startsWith("hl7v2-") && r.value().length == 0);
+    awaitRecord(Topics.REPORTS_INBOUND.name(), r -> r.key().startsWith("hl7v2-") && r.value().length == 0);
   }
 
   @Test
@@ -271,8 +271,8 @@ class Hl7MllpListenerIntegrationTest {
       assertThat(answer.get("/MSA-2")).as("the first answer is the next message's").isEqualTo("HL7-A1-AFTER-ACK");
       assertThat(answer.get("/MSA-1")).isEqualTo("AA");
     }
-    awaitRecord(Topics.REPORTS_INBOUND, r -> new String(r.value(), StandardCharsets.UTF_8).contains("HL7-A1-AFTER-ACK"));
-    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND))
+    awaitRecord(Topics.REPORTS_INBOUND.name(), r -> new String(r.value(), StandardCharsets.UTF_8).contains("HL7-A1-AFTER-ACK"));
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND.name()))
         .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("ACK-T-0001"));
   }
 
@@ -287,9 +287,9 @@ class Hl7MllpListenerIntegrationTest {
     assertThat(answer.get("/ERR-3-1")).isEqualTo("100");
     assertThat(answer.get("/ERR-8")).contains("one message per frame");
 
-    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND, r -> "HL7-TWO-0001".equals(r.key()));
+    ConsumerRecord<String, byte[]> kept = awaitRecord(Topics.REPORTS_INBOUND.name(), r -> "HL7-TWO-0001".equals(r.key()));
     assertThat(kept.value()).isEqualTo(two.getBytes(StandardCharsets.UTF_8));
-    awaitRecord(Topics.REPORTS_INBOUND_DLQ, r -> "HL7-TWO-0001".equals(r.key()));
+    awaitRecord(Topics.REPORTS_INBOUND_DLQ.name(), r -> "HL7-TWO-0001".equals(r.key()));
   }
 
   @Test
@@ -304,9 +304,9 @@ class Hl7MllpListenerIntegrationTest {
     assertThat(answer.get("/ERR(1)-2-2")).isEqualTo("4");
     assertThat(answer.get("/ERR(1)-2-3")).isEqualTo("1");
 
-    awaitRecord(Topics.REPORTS_INBOUND, r -> "HL7-J1-0001".equals(r.key()));
-    awaitRecord(Topics.REPORTS_INBOUND_DLQ, r -> "HL7-J1-0001".equals(r.key()));
-    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED)).noneMatch(r -> "S26-HL7-J1".equals(r.key()));
+    awaitRecord(Topics.REPORTS_INBOUND.name(), r -> "HL7-J1-0001".equals(r.key()));
+    awaitRecord(Topics.REPORTS_INBOUND_DLQ.name(), r -> "HL7-J1-0001".equals(r.key()));
+    assertThat(KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name())).noneMatch(r -> "S26-HL7-J1".equals(r.key()));
   }
 
   @Test

@@ -93,7 +93,7 @@ class Hl7MllpTlsIntegrationTest {
       assertThat(answer.get("/MSA-1")).isEqualTo("AA");
       assertThat(answer.get("/MSA-2")).isEqualTo("HL7-TLS-0001");
     }
-    await().atMost(Duration.ofSeconds(45)).until(() -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND).stream()
+    await().atMost(Duration.ofSeconds(45)).until(() -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND.name()).stream()
         .anyMatch(r -> "S26-HL7-TLS".equals(r.key()) && Arrays.equals(r.value(), sent.getBytes(StandardCharsets.UTF_8))));
   }
 

@@ -70,7 +70,7 @@ class PipelineResilienceIntegrationTest {
     // to publish. Every limit follows the producer's: refused as too long, kept truncated with its size and hash.
     byte[] message = oruWithObservations("RS-HL7-BIG", 16_000);
     assertThat(message.length).isBetween(PRODUCER_LIMIT, 1024 * 1024);
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "RS-HL7-BIG", message, Map.of(EventHeaders.CONTENT_TYPE, "application/hl7-v2"));
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "RS-HL7-BIG", message, Map.of(EventHeaders.CONTENT_TYPE, "application/hl7-v2"));
 
     ConsumerRecord<String, byte[]> dead = deadLetter("RS-HL7-BIG");
     assertThat(KafkaProbe.header(dead, EventHeaders.TYPE)).isEqualTo(EventTypes.REPORT_REJECTED);
@@ -94,12 +94,12 @@ class PipelineResilienceIntegrationTest {
   @Test
   @Order(3)
   void truncatedMessageIsDeadLetteredAsTooLongWithItsSizeAndHash() {
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "RS-TRUNC", "MSH|^~\\&|LIS".getBytes(StandardCharsets.UTF_8),
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "RS-TRUNC", "MSH|^~\\&|LIS".getBytes(StandardCharsets.UTF_8),
         Map.of(EventHeaders.CONTENT_TYPE, "application/hl7-v2", EventHeaders.TRUNCATED, "true",
             EventHeaders.ORIGINAL_SIZE, "5242880", EventHeaders.ORIGINAL_SHA256, "ab12"));
     ConsumerRecord<String, byte[]> dead = deadLetter("RS-TRUNC");
     assertThat(KafkaProbe.header(dead, EventHeaders.REJECTION_REASON)).contains("5242880 bytes").contains("ab12");
-    assertThat(metrics()).contains("pathtrack_dead_letters_total{reason=\"too-long\",topic=\"pathology.reports.inbound.dlq\"}");
+    assertThat(metrics()).contains("pathtrack_dead_letters_total{reason=\"too-long\",topic=\"" + io.pathtrack.contract.Topics.REPORTS_INBOUND_DLQ.name() + "\"}");
   }
 
   @Test
@@ -118,7 +118,7 @@ class PipelineResilienceIntegrationTest {
     assertThat(lineBreak.status()).isEqualTo(422);
     assertThat(lineBreak.body()).contains("control characters");
 
-    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND, "RS-CRLF-K",
+    KafkaProbe.send(bootstrap, Topics.REPORTS_INBOUND.name(), "RS-CRLF-K",
         report("RS-CRLF\nK").conclusion("Benign.").json().getBytes(StandardCharsets.UTF_8), Map.of());
     assertThat(KafkaProbe.header(deadLetter("RS-CRLF-K"), EventHeaders.REJECTION_ELEMENT))
         .isEqualTo("Specimen.accessionIdentifier.value");
@@ -162,14 +162,14 @@ class PipelineResilienceIntegrationTest {
         report(accession).conclusion("Left breast core biopsy: invasive ductal carcinoma, grade 2.").json());
     assertThat(response.status()).isEqualTo(201);
     List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(30)).until(
-        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED).stream().filter(r -> accession.equals(r.key())).toList(),
+        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_CLASSIFIED.name()).stream().filter(r -> accession.equals(r.key())).toList(),
         list -> !list.isEmpty());
     assertThat(KafkaProbe.header(events.get(0), EventHeaders.OUTCOME)).isEqualTo("malignant");
   }
 
   private static ConsumerRecord<String, byte[]> deadLetter(String key) {
     return await().atMost(Duration.ofSeconds(60)).until(
-        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND_DLQ).stream().filter(r -> key.equals(r.key())).findFirst(),
+        () -> KafkaProbe.readAll(bootstrap, Topics.REPORTS_INBOUND_DLQ.name()).stream().filter(r -> key.equals(r.key())).findFirst(),
         java.util.Optional::isPresent).orElseThrow();
   }
 

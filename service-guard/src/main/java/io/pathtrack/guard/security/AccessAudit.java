@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every call to a service's API — read, search, write, operation, and every refused attempt — as a FHIR
- * AuditEvent on {@code pathology.audit} ({@link AccessAuditEvents}): who (from the token), what, when, outcome.
+ * AuditEvent on {@link io.pathtrack.contract.Topics#AUDIT} ({@link AccessAuditEvents}): who (from the token), what, when, outcome.
  * Runs outside the security layer so that calls refused there (401, 403) are recorded too. The CapabilityStatement,
  * the SMART discovery document and the management port are not recorded: they hold nothing about a patient.
  * A record that cannot be written is counted ({@code pathtrack.audit.failed}) and logged, and alerted on.

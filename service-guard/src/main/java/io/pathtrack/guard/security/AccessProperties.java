@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fhirUserClaim the claim naming the user as a FHIR resource ({@code Practitioner/dr-lee})
  * @param rolesClaim the claim listing the user's roles
  * @param clockSkew how far an expiry or not-before time may be off
- * @param auditTopic where every access is recorded as a FHIR AuditEvent
+ * @param auditTopic where every access is recorded as a FHIR AuditEvent ({@link io.pathtrack.contract.Topics#AUDIT}
+ *     unless set)
  */
 @ConfigurationProperties("pathtrack.security")
 public record AccessProperties(
@@ -24,7 +25,13 @@ public record AccessProperties(
     @DefaultValue("fhirUser") String fhirUserClaim,
     @DefaultValue("roles") String rolesClaim,
     @DefaultValue("30s") Duration clockSkew,
-    @DefaultValue("pathology.audit") String auditTopic) {
+    String auditTopic) {
+
+  public AccessProperties {
+    if (auditTopic == null || auditTopic.isBlank()) {
+      auditTopic = io.pathtrack.contract.Topics.AUDIT.name();
+    }
+  }
 
   /** The issuer, or a start-up failure that says what to set. */
   public String requiredIssuer() {

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 class SmartScopeTest {
   private static final AccessProperties PROPERTIES = new AccessProperties("http://localhost:9000", null, "pathtrack",
-      "fhirUser", "roles", java.time.Duration.ofSeconds(30), "pathology.audit");
+      "fhirUser", "roles", java.time.Duration.ofSeconds(30), io.pathtrack.contract.Topics.AUDIT.name());
 
   @Test
   void v2ScopesGrantTheirLettersOnly() {

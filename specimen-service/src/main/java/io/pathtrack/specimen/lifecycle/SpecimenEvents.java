@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Specimen;
 
-/** The CloudEvents headers of a specimen event on {@code pathology.specimens}. */
+/** The CloudEvents headers of a specimen event on {@link io.pathtrack.contract.Topics#SPECIMENS}. */
 public final class SpecimenEvents {
   private SpecimenEvents() {}
 

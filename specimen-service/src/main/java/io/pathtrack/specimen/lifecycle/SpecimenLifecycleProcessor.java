@@ -91,7 +91,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
     recordTime = record.timestamp();
     String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
     // A record that cannot be applied throws: the stream's exception handler sets it aside on
-    // pathology.specimens.dlq with the reason and the stream goes on with the next one.
+    // Topics.SPECIMENS_DLQ with the reason and the stream goes on with the next one.
     RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
     if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
         || type.equals(EventTypes.SPECIMEN_CORRECTED)) {

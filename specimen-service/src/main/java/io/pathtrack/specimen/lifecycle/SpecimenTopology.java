@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Kafka Streams, exactly once: input 0 is {@code pathology.reports.classified}, input 1
- * {@code pathology.specimens}; output 0 goes back to {@code pathology.specimens}, output 1 to
- * {@code pathology.sla.events}. See {@link SpecimenLifecycleProcessor}.
+ * Kafka Streams, exactly once: input 0 is {@link io.pathtrack.contract.Topics#REPORTS_CLASSIFIED}, input 1
+ * {@link io.pathtrack.contract.Topics#SPECIMENS}; output 0 goes back to {@link io.pathtrack.contract.Topics#SPECIMENS}, output 1 to
+ * {@link io.pathtrack.contract.Topics#SLA_EVENTS}. See {@link SpecimenLifecycleProcessor}.
  */
 @Configuration
 public class SpecimenTopology {

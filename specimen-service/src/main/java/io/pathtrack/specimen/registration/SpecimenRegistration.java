@@ -29,11 +29,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registers specimens and orders and moves them through their lifecycle, publishing each change as a
- * specimen event on {@code pathology.specimens}, keyed by accession.
+ * specimen event on {@link io.pathtrack.contract.Topics#SPECIMENS}, keyed by accession.
  */
 @Service
 public class SpecimenRegistration {
-  /** The output binding to {@code pathology.specimens}. */
+  /** The output binding to {@link io.pathtrack.contract.Topics#SPECIMENS}. */
   public static final String BINDING = "specimens-out";
 
   /** The longest ordering-practitioner reference accepted: it travels as an event header. */

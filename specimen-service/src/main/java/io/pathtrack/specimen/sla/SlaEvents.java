@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * An SLA event as it goes on {@code pathology.sla.events}: a FHIR Task whose focus is the specimen,
+ * An SLA event as it goes on {@link io.pathtrack.contract.Topics#SLA_EVENTS}: a FHIR Task whose focus is the specimen,
  * {@code businessStatus} the SLA state, {@code restriction.period.end} the due time and
  * {@code executionPeriod} the clock (start, and the report time for met and late).
  */
