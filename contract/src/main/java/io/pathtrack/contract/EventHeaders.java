@@ -73,6 +73,19 @@ public final class EventHeaders {
   public static final String FAILURE_EXCEPTION = "ce_failureexception";
   public static final String FAILURE_NODE = "ce_failurenode";
 
+  /** On notification events, audit events and delivery dead letters: the notification (Communication) id. */
+  public static final String NOTIFICATION_ID = "ce_notificationid";
+  /** On audit events of a notification: the step (created, sent, acknowledged, escalated…). */
+  public static final String STEP = "ce_step";
+  /** On audit events of a notification: the report version it is about ({@code DiagnosticReport/<id>}). */
+  public static final String REPORT = "ce_report";
+  /** On delivery dead letters: the channel, where it was to go, the last answer and error, and the attempts made. */
+  public static final String DELIVERY_CHANNEL = "ce_deliverychannel";
+  public static final String DELIVERY_TARGET = "ce_deliverytarget";
+  public static final String LAST_STATUS = "ce_laststatus";
+  public static final String LAST_ERROR = "ce_lasterror";
+  public static final String ATTEMPTS = "ce_attempts";
+
   public static final String SPEC_VERSION_1_0 = "1.0";
   public static final String FHIR_JSON = "application/fhir+json";
   public static final String FHIR_XML = "application/fhir+xml";

@@ -23,6 +23,11 @@ public final class EventTypes {
   public static final String SLA_LATE = PREFIX + "sla.late";
   /** The final report for a specimen arrived; the value carries the turnaround (specimen-service). */
   public static final String SPECIMEN_REPORTED = PREFIX + "specimen.reported";
+  /**
+   * A report arrived over REST or MLLP and was written as received (results-service,
+   * {@link Topics#REPORTS_INBOUND}); what an LIS publishes there itself carries what its sender gives.
+   */
+  public static final String REPORT_RECEIVED = PREFIX + "report.received";
   /** A report version was accepted and classified (results-service, {@link Topics#REPORTS_CLASSIFIED}). */
   public static final String REPORT_CLASSIFIED = PREFIX + "report.classified";
   /**

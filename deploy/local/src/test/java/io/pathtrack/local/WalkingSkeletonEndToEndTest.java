@@ -274,6 +274,38 @@ class WalkingSkeletonEndToEndTest {
     }
   }
 
+  /**
+   * Runs after every test that writes (before the log check): every topic of the contract holds records by now, and
+   * each one a service wrote carries the CloudEvents envelope — id, type, source, specversion 1.0, time — with the
+   * accession as its subject where the key is one. Records this test put on a topic itself, as an outside producer
+   * would, are not the services' to dress: hostile inputs (keys {@code E2E-HOSTILE-…}) and what the "LIS" published
+   * on the inbound topic without a channel.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
+  void everyRecordAServiceWroteOnEveryTopicCarriesTheCloudEventsEnvelope() {
+    for (io.pathtrack.contract.Topic topic : Topics.ALL) {
+      List<ConsumerRecord<String, byte[]>> written = KafkaProbe.readAll(bootstrap, topic.name()).stream()
+          // (their dead letters keep the hostile key, and are the services' own records)
+          .filter(r -> topic.deadLetters() || r.key() == null || !r.key().startsWith("E2E-HOSTILE-"))
+          .filter(r -> topic != Topics.REPORTS_INBOUND || KafkaProbe.header(r, EventHeaders.CHANNEL) != null)
+          .toList();
+      assertThat(written).as("records the services wrote on %s during this run", topic).isNotEmpty();
+      for (ConsumerRecord<String, byte[]> r : written) {
+        String where = topic + " offset " + r.offset() + " (" + KafkaProbe.header(r, EventHeaders.TYPE) + ")";
+        assertThat(io.pathtrack.contract.CloudEvent.missing(r.headers())).as(where).isEmpty();
+        String subject = KafkaProbe.header(r, EventHeaders.SUBJECT);
+        if (subject != null) {
+          assertThat(subject).as("the subject of %s is its key", where).isEqualTo(r.key());
+        }
+        if (!topic.deadLetters() && topic != Topics.AUDIT) {
+          assertThat(subject).as("%s names its accession", where).isNotNull();
+          assertThat(KafkaProbe.header(r, EventHeaders.CONTENT_TYPE)).as("%s says what its value is", where).isNotNull();
+        }
+      }
+    }
+  }
+
   /** Runs last: what every logger of the system wrote during all the tests above. */
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE)

@@ -1,7 +1,7 @@
 package io.pathtrack.notify.audit;
 
-import static io.pathtrack.contract.EventHeaders.bytes;
 
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
@@ -9,10 +9,8 @@ import io.pathtrack.contract.Vocabulary;
 import io.pathtrack.notify.routing.Notification;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
@@ -55,17 +53,12 @@ public final class AuditEvents {
   }
 
   public static Map<String, byte[]> headers(Notification n, String step, String source, Instant at) {
-    Map<String, byte[]> h = new LinkedHashMap<>();
-    h.put(EventHeaders.ID, bytes(UUID.randomUUID().toString()));
-    h.put(EventHeaders.TYPE, bytes(EventTypes.AUDIT_RECORDED));
-    h.put(EventHeaders.SOURCE, bytes(source));
-    h.put(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
-    h.put(EventHeaders.TIME, bytes(at.toString()));
-    h.put(EventHeaders.SUBJECT, bytes(n.accession()));
-    h.put(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.FHIR_JSON));
-    h.put("ce_step", bytes(step));
-    h.put("ce_notificationid", bytes(n.id()));
-    h.put("ce_report", bytes(n.reportReference()));
-    return h;
+    return CloudEvent.of(EventTypes.AUDIT_RECORDED, source, at)
+        .subject(n.accession())
+        .contentType(EventHeaders.FHIR_JSON)
+        .with(EventHeaders.STEP, step)
+        .with(EventHeaders.NOTIFICATION_ID, n.id())
+        .with(EventHeaders.REPORT, n.reportReference())
+        .headers();
   }
 }

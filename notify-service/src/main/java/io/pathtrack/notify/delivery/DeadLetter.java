@@ -1,16 +1,13 @@
 package io.pathtrack.notify.delivery;
 
-import static io.pathtrack.contract.EventHeaders.bytes;
 
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A delivery that failed for good, as a record on {@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ}: key the accession,
@@ -39,31 +36,25 @@ public record DeadLetter(
     Instant failedAt) {
 
   // CloudEvents extension attributes of a delivery dead letter (lower-case alphanumerics, as the spec wants).
-  public static final String DELIVERY_CHANNEL = "ce_deliverychannel";
-  public static final String DELIVERY_TARGET = "ce_deliverytarget";
-  public static final String LAST_STATUS = "ce_laststatus";
-  public static final String LAST_ERROR = "ce_lasterror";
-  public static final String ATTEMPTS = "ce_attempts";
-  public static final String NOTIFICATION_ID = "ce_notificationid";
+  public static final String DELIVERY_CHANNEL = EventHeaders.DELIVERY_CHANNEL;
+  public static final String DELIVERY_TARGET = EventHeaders.DELIVERY_TARGET;
+  public static final String LAST_STATUS = EventHeaders.LAST_STATUS;
+  public static final String LAST_ERROR = EventHeaders.LAST_ERROR;
+  public static final String ATTEMPTS = EventHeaders.ATTEMPTS;
+  public static final String NOTIFICATION_ID = EventHeaders.NOTIFICATION_ID;
 
   /** The Kafka record headers; {@code ce_id} is stable per notification and channel, so a re-published letter is one event. */
   public Map<String, byte[]> headers(String source, String contentType) {
-    Map<String, byte[]> h = new LinkedHashMap<>();
-    String eventId = UUID.nameUUIDFromBytes((notificationId + "|" + channel + "|dead-letter").getBytes(StandardCharsets.UTF_8))
-        .toString();
-    h.put(EventHeaders.ID, bytes(eventId));
-    h.put(EventHeaders.TYPE, bytes(EventTypes.NOTIFICATION_FAILED));
-    h.put(EventHeaders.SOURCE, bytes(source));
-    h.put(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
-    h.put(EventHeaders.TIME, bytes(failedAt.toString()));
-    h.put(EventHeaders.SUBJECT, bytes(accession));
-    h.put(EventHeaders.CONTENT_TYPE, bytes(contentType));
-    h.put(NOTIFICATION_ID, bytes(notificationId));
-    h.put(DELIVERY_CHANNEL, bytes(channel));
-    h.put(DELIVERY_TARGET, bytes(target.toString()));
-    lastStatus.ifPresent(status -> h.put(LAST_STATUS, bytes(Integer.toString(status))));
-    h.put(LAST_ERROR, bytes(lastError));
-    h.put(ATTEMPTS, bytes(Integer.toString(attempts)));
-    return h;
+    return CloudEvent.of(EventTypes.NOTIFICATION_FAILED, source, failedAt)
+        .idFrom(notificationId, channel, "dead-letter")
+        .subject(accession)
+        .contentType(contentType)
+        .with(NOTIFICATION_ID, notificationId)
+        .with(DELIVERY_CHANNEL, channel)
+        .with(DELIVERY_TARGET, target.toString())
+        .with(LAST_STATUS, lastStatus.map(status -> Integer.toString(status)))
+        .with(LAST_ERROR, lastError)
+        .with(ATTEMPTS, Integer.toString(attempts))
+        .headers();
   }
 }

@@ -2,6 +2,7 @@ package io.pathtrack.notify.escalation;
 
 import static io.pathtrack.contract.EventHeaders.bytes;
 
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.guard.http.FhirIds;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,10 +51,12 @@ public class AcknowledgementController {
   private final StreamBridge bridge;
   private final Clock clock;
   private final PractitionerDirectory directory;
+  private final String source;
 
   AcknowledgementController(NotificationLog notifications, NotificationAccess access, StreamBridge bridge, Clock clock,
-      PractitionerDirectory directory) {
+      PractitionerDirectory directory, io.pathtrack.notify.NotifyProperties properties) {
     this.directory = directory;
+    this.source = properties.source().toString();
     this.notifications = notifications;
     this.access = access;
     this.bridge = bridge;
@@ -148,13 +150,9 @@ public class AcknowledgementController {
     String id = n.id();
     String json = JSON.writeValueAsString(new NotificationProcessor.AckRequest(id, by));
     var message = MessageBuilder.withPayload(json.getBytes(StandardCharsets.UTF_8))
-        .setHeader(KafkaHeaders.KEY, bytes(n.accession()))
-        .setHeader(EventHeaders.ID, bytes(UUID.randomUUID().toString()))
-        .setHeader(EventHeaders.TYPE, bytes(type))
-        .setHeader(EventHeaders.TIME, bytes(clock.instant().toString()))
-        .setHeader(EventHeaders.SUBJECT, bytes(n.accession()))
-        .setHeader(EventHeaders.CONTENT_TYPE, bytes("application/json"))
-        .build();
-    return bridge.send(BINDING, message);
+        .setHeader(KafkaHeaders.KEY, bytes(n.accession()));
+    CloudEvent.of(type, source, clock.instant()).subject(n.accession()).contentType("application/json")
+        .with(EventHeaders.NOTIFICATION_ID, id).headers().forEach(message::setHeader);
+    return bridge.send(BINDING, message.build());
   }
 }

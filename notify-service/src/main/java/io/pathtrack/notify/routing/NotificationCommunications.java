@@ -1,7 +1,7 @@
 package io.pathtrack.notify.routing;
 
-import static io.pathtrack.contract.EventHeaders.bytes;
 
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
@@ -13,11 +13,9 @@ import io.pathtrack.contract.Vocabulary;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -125,17 +123,12 @@ public final class NotificationCommunications {
 
   /** The CloudEvents headers of a notification event; the type follows the notification's state. */
   public static Map<String, byte[]> headers(Notification n, String source, Instant time) {
-    Map<String, byte[]> h = new LinkedHashMap<>();
-    h.put(EventHeaders.ID, bytes(UUID.randomUUID().toString()));
-    h.put(EventHeaders.TYPE, bytes(eventType(n.state())));
-    h.put(EventHeaders.SOURCE, bytes(source));
-    h.put(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
-    h.put(EventHeaders.TIME, bytes(time.toString()));
-    h.put(EventHeaders.SUBJECT, bytes(n.accession()));
-    h.put(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.FHIR_JSON));
-    h.put(EventHeaders.PRIORITY, bytes(n.priority().code()));
-    h.put(EventHeaders.OUTCOME, bytes(n.outcome().code()));
-    return h;
+    return CloudEvent.of(eventType(n.state()), source, time)
+        .subject(n.accession())
+        .contentType(EventHeaders.FHIR_JSON)
+        .with(EventHeaders.PRIORITY, n.priority().code())
+        .with(EventHeaders.OUTCOME, n.outcome().code())
+        .headers();
   }
 
   public static String eventType(NotificationState state) {

@@ -114,7 +114,9 @@ class Hl7ResultMessageReceiverTest {
     private RuntimeException failure;
 
     Inbound(RuntimeException failure) {
-      super(null);
+      super(null, new org.springframework.boot.context.properties.bind.Binder(
+          new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of()))
+          .bindOrCreate("pathtrack.results", io.pathtrack.results.ResultsProperties.class), java.time.Clock.systemUTC());
       this.failure = failure;
     }
 

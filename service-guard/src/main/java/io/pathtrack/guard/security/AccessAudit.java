@@ -1,8 +1,8 @@
 package io.pathtrack.guard.security;
 
-import static io.pathtrack.contract.EventHeaders.bytes;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import jakarta.servlet.FilterChain;
@@ -11,9 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.IntPredicate;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,10 +82,8 @@ final class AccessAudit extends OncePerRequestFilter {
         status, service, clock.instant());
     String key = access.entity() == null ? "access" : access.entity();
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-    Map.of(EventHeaders.ID, UUID.randomUUID().toString(), EventHeaders.TYPE, EventTypes.ACCESS_RECORDED,
-        EventHeaders.SOURCE, service, EventHeaders.SPEC_VERSION, EventHeaders.SPEC_VERSION_1_0,
-        EventHeaders.TIME, clock.instant().toString(), EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON)
-        .forEach((name, value) -> record.headers().add(name, bytes(value)));
+    CloudEvent.of(EventTypes.ACCESS_RECORDED, service, clock.instant()).contentType(EventHeaders.FHIR_JSON)
+        .writeTo(record.headers());
     String outcome = status < 400 ? "success" : status < 500 ? "refused" : "failed";
     try {
       producer.send(record, (metadata, failure) -> {

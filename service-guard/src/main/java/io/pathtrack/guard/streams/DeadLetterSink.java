@@ -4,6 +4,7 @@ import static io.pathtrack.contract.EventHeaders.bytes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.Accessions;
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -127,17 +127,10 @@ public final class DeadLetterSink implements AutoCloseable {
     cut.ifPresent(t -> t.headers().forEach((name, value) -> h.add(name, bytes(value))));
     byte[] value = cut.map(TruncatedRecord::kept).orElse(failure.value());
     String subject = failure.key() == null ? null : new String(failure.key(), StandardCharsets.UTF_8);
-    h.add(EventHeaders.ID, bytes(UUID.randomUUID().toString()));
-    h.add(EventHeaders.TYPE, bytes(EventTypes.RECORD_FAILED));
-    h.add(EventHeaders.SOURCE, bytes("urn:pathtrack:" + application));
-    h.add(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
-    h.add(EventHeaders.TIME, bytes(clock.instant().toString()));
-    if (subject != null && Accessions.problem(subject).isEmpty()) {
-      h.add(EventHeaders.SUBJECT, bytes(subject));
-    }
-    if (contentType != null) {
-      h.add(EventHeaders.CONTENT_TYPE, bytes(contentType));
-    }
+    CloudEvent.of(EventTypes.RECORD_FAILED, "urn:pathtrack:" + application, clock.instant())
+        .subject(subject != null && Accessions.problem(subject).isEmpty() ? subject : null)
+        .contentType(contentType)
+        .headers().forEach(h::add);
     String reason = failure.reason();
     h.add(EventHeaders.REJECTION_REASON, bytes(reason));
     h.add(EventHeaders.REJECTION_ELEMENT, bytes(failure.node()));

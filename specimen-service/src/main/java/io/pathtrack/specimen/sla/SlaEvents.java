@@ -1,7 +1,7 @@
 package io.pathtrack.specimen.sla;
 
-import static io.pathtrack.contract.EventHeaders.bytes;
 
+import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
@@ -9,7 +9,6 @@ import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Vocabulary;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -57,22 +56,16 @@ public final class SlaEvents {
   }
 
   public static Map<String, byte[]> headers(SlaEvent event, SpecimenRecord record, String source) {
-    Map<String, byte[]> h = new LinkedHashMap<>();
-    h.put(EventHeaders.ID, bytes(UUID.nameUUIDFromBytes((event.accession() + "|" + event.kind() + "|" + event.plan().dueAt())
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()));
-    h.put(EventHeaders.TYPE, bytes(type(event.kind())));
-    h.put(EventHeaders.SOURCE, bytes(source));
-    h.put(EventHeaders.SPEC_VERSION, bytes(EventHeaders.SPEC_VERSION_1_0));
-    h.put(EventHeaders.TIME, bytes(event.at().toString()));
-    h.put(EventHeaders.SUBJECT, bytes(event.accession()));
-    h.put(EventHeaders.CONTENT_TYPE, bytes(EventHeaders.FHIR_JSON));
-    h.put(EventHeaders.PROCEDURE_TYPE, bytes(record.procedure().code()));
-    h.put(EventHeaders.DUE_TIME, bytes(event.plan().dueAt().toString()));
-    if (record.orderingPractitioner() != null) {
-      h.put(EventHeaders.ORDERING_PRACTITIONER, bytes(record.orderingPractitioner()));
-    }
-    event.turnaround().ifPresent(t -> h.put(EventHeaders.TURNAROUND_MINUTES, bytes(String.valueOf(t.toMinutes()))));
-    return h;
+    return CloudEvent.of(type(event.kind()), source, event.at())
+        // One event per specimen, kind and due time, however often it is worked out.
+        .idFrom(event.accession(), event.kind(), event.plan().dueAt())
+        .subject(event.accession())
+        .contentType(EventHeaders.FHIR_JSON)
+        .with(EventHeaders.PROCEDURE_TYPE, record.procedure().code())
+        .with(EventHeaders.DUE_TIME, event.plan().dueAt().toString())
+        .with(EventHeaders.ORDERING_PRACTITIONER, record.orderingPractitioner())
+        .with(EventHeaders.TURNAROUND_MINUTES, event.turnaround().map(t -> String.valueOf(t.toMinutes())))
+        .headers();
   }
 
   public static String type(SlaEvent.Kind kind) {
