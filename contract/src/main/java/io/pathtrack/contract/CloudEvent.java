@@ -3,7 +3,6 @@ package io.pathtrack.contract;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +87,9 @@ public final class CloudEvent {
     return with(header, value.orElse(null));
   }
 
-  /** The headers, in the order they were set (the envelope first). */
+  /** The headers, in the order they were set (the envelope first): a copy, which a caller may add to. */
   public Map<String, byte[]> headers() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    return new LinkedHashMap<>(headers);
   }
 
   /** Adds the headers to a Kafka record's, replacing any of the same name. */
