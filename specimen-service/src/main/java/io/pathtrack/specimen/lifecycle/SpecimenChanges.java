@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.lifecycle;
 
+import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;

@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.lifecycle;
 
+import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Extensions;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.pathtrack.specimen.pages;
 
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.guard.http.InvalidRequestValue;
-import io.pathtrack.specimen.sla.SlaState;
-import io.pathtrack.specimen.sla.SpecimenRecord;
+import io.pathtrack.specimen.domain.SlaState;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.pathtrack.specimen.pages;
 
 import io.pathtrack.contract.Fhir;
-import io.pathtrack.specimen.sla.SlaState;
-import io.pathtrack.specimen.sla.SpecimenRecord;
+import io.pathtrack.specimen.domain.SlaState;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.pages;
 
+import io.pathtrack.specimen.domain.TurnaroundCompliance;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.guard.http.InvalidRequestValue;
@@ -9,7 +10,7 @@ import io.pathtrack.guard.security.RequiresScope;
 import io.pathtrack.specimen.SpecimenProperties;
 import io.pathtrack.specimen.registration.SpecimenStore;
 import io.pathtrack.specimen.sla.SlaProperties;
-import io.pathtrack.specimen.sla.SpecimenRecord;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.pages;
 
+import io.pathtrack.specimen.domain.TurnaroundCompliance;
 import io.pathtrack.contract.ProcedureType;
 import java.util.ArrayList;
 import java.util.List;

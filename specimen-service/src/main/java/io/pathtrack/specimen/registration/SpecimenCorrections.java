@@ -6,7 +6,7 @@ import io.pathtrack.specimen.SpecimenProperties;
 import io.pathtrack.specimen.lifecycle.SpecimenChanges;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException;
 import io.pathtrack.specimen.registration.SpecimenRegistration.RegistrationException.Kind;
-import io.pathtrack.specimen.sla.SpecimenRecord;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.pathtrack.specimen.registration;
 
 import io.pathtrack.specimen.lifecycle.SpecimenTopology;
-import io.pathtrack.specimen.sla.SpecimenRecord;
-import io.pathtrack.specimen.sla.SpecimenRecords;
+import io.pathtrack.specimen.domain.SpecimenRecord;
+import io.pathtrack.specimen.lifecycle.SpecimenRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.sla;
 
+import io.pathtrack.specimen.domain.DueTimer;
 import io.pathtrack.contract.streams.DueIndex;
 import java.time.Instant;
 import java.util.List;

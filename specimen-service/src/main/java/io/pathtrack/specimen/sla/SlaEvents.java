@@ -1,6 +1,8 @@
 package io.pathtrack.specimen.sla;
 
 
+import io.pathtrack.specimen.domain.SlaEvent;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.EventHeaders;

@@ -1,5 +1,7 @@
 package io.pathtrack.specimen.sla;
 
+import io.pathtrack.specimen.domain.SlaEvent;
+import io.pathtrack.specimen.domain.SlaState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -1,5 +1,11 @@
 package io.pathtrack.specimen.sla;
 
+import io.pathtrack.specimen.domain.ClockStart;
+import io.pathtrack.specimen.domain.SlaRule;
+import io.pathtrack.specimen.domain.SpecimenPriority;
+import io.pathtrack.specimen.domain.TurnaroundPolicy;
+import io.pathtrack.specimen.domain.TurnaroundTarget;
+import io.pathtrack.specimen.domain.WorkingDayCalendar;
 import io.pathtrack.contract.ProcedureType;
 import java.time.DayOfWeek;
 import java.time.Duration;

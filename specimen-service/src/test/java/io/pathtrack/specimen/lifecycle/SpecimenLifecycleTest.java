@@ -2,6 +2,7 @@ package io.pathtrack.specimen.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Outcome;

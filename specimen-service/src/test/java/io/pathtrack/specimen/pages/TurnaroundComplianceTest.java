@@ -2,12 +2,13 @@ package io.pathtrack.specimen.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pathtrack.specimen.domain.TurnaroundCompliance;
 import io.pathtrack.contract.ProcedureType;
-import io.pathtrack.specimen.sla.SlaPlan;
-import io.pathtrack.specimen.sla.SlaState;
-import io.pathtrack.specimen.sla.SpecimenPriority;
-import io.pathtrack.specimen.sla.SpecimenRecord;
-import io.pathtrack.specimen.sla.TimelineEntry;
+import io.pathtrack.specimen.domain.SlaPlan;
+import io.pathtrack.specimen.domain.SlaState;
+import io.pathtrack.specimen.domain.SpecimenPriority;
+import io.pathtrack.specimen.domain.SpecimenRecord;
+import io.pathtrack.specimen.domain.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

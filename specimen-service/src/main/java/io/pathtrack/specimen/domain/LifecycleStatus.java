@@ -1,4 +1,4 @@
-package io.pathtrack.specimen.lifecycle;
+package io.pathtrack.specimen.domain;
 
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package io.pathtrack.specimen.sla;
+package io.pathtrack.specimen.domain;
 
 import io.pathtrack.contract.ProcedureType;
 import java.util.EnumMap;

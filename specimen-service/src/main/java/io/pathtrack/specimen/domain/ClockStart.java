@@ -1,4 +1,4 @@
-package io.pathtrack.specimen.sla;
+package io.pathtrack.specimen.domain;
 
 /** The event that starts a specimen's turnaround clock. */
 public enum ClockStart {

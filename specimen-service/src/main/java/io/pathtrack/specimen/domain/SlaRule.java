@@ -1,4 +1,4 @@
-package io.pathtrack.specimen.sla;
+package io.pathtrack.specimen.domain;
 
 /**
  * The turnaround rule of one procedure type and priority.

@@ -1,9 +1,9 @@
-package io.pathtrack.specimen.pages;
+package io.pathtrack.specimen.domain;
 
 import io.pathtrack.contract.ProcedureType;
-import io.pathtrack.specimen.sla.SlaState;
-import io.pathtrack.specimen.sla.SpecimenRecord;
-import io.pathtrack.specimen.sla.TimelineEntry;
+import io.pathtrack.specimen.domain.SlaState;
+import io.pathtrack.specimen.domain.SpecimenRecord;
+import io.pathtrack.specimen.domain.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public record TurnaroundCompliance(List<ProcedureCompliance> procedures, List<Re
   static final Duration MONTH = Duration.ofDays(30);
   /** Upper bounds of the turnaround bands, in hours; the last band is open-ended. */
   static final List<Integer> BAND_HOURS = List.of(24, 48, 72, 120);
-  static final List<String> BAND_LABELS = List.of("under 24 h", "24-48 h", "48-72 h", "72-120 h", "over 120 h");
+  public static final List<String> BAND_LABELS = List.of("under 24 h", "24-48 h", "48-72 h", "72-120 h", "over 120 h");
 
   /** A specimen's final report judged against its target. */
   public record Reported(SpecimenRecord record, Instant reportedAt, Duration turnaround, boolean met) {

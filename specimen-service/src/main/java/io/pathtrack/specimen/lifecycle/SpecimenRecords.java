@@ -1,9 +1,12 @@
-package io.pathtrack.specimen.sla;
+package io.pathtrack.specimen.lifecycle;
 
+import io.pathtrack.specimen.domain.SlaState;
+import io.pathtrack.specimen.domain.SpecimenPriority;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.contract.ProcedureTypes;
 import io.pathtrack.contract.SpecimenOrders;
-import io.pathtrack.specimen.lifecycle.LifecycleStatus;
+import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.specimen.lifecycle.SpecimenLifecycle;
 import java.util.ArrayList;
 import java.util.List;
