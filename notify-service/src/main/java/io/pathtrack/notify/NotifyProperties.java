@@ -1,13 +1,12 @@
 package io.pathtrack.notify;
 
 import io.pathtrack.contract.Outcome;
+import io.pathtrack.notify.domain.NotificationPolicy;
 import io.pathtrack.contract.Priority;
-import io.pathtrack.notify.routing.DeliveryChannel;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,10 +29,7 @@ public record NotifyProperties(
     @DefaultValue("pathology-alerts@pathtrack.local") String mailFrom,
     @DefaultValue("classpath:practitioner-directory.json") String directory,
     @DefaultValue("Europe/London") ZoneId zone,
-    @DefaultValue Map<Outcome, Rule> policy,
+    @DefaultValue Map<Outcome, NotificationPolicy.Rule> policy,
     @DefaultValue Map<Priority, Duration> acknowledgeWithin,
     @DefaultValue("5s") Duration sweepInterval) {
-
-  /** What an outcome's notification gets. */
-  public record Rule(Priority priority, Set<DeliveryChannel> channels) {}
 }

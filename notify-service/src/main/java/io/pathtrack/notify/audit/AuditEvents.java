@@ -6,7 +6,7 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Vocabulary;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;

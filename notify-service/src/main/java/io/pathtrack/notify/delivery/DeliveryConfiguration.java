@@ -1,5 +1,6 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.notify.ChannelProperties;
 import io.pathtrack.notify.NotifyProperties;
 import java.time.Clock;
 import org.springframework.cloud.stream.function.StreamBridge;

@@ -1,6 +1,6 @@
 package io.pathtrack.notify.delivery;
 
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;

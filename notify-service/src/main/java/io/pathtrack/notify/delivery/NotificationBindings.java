@@ -1,7 +1,7 @@
 package io.pathtrack.notify.delivery;
 
 import io.pathtrack.notify.inbox.NotificationLog;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.pathtrack.notify.delivery;
 
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import java.net.URI;
 import java.util.Locale;
 
@@ -28,7 +28,7 @@ public record OutboundMessage(String priority, String reference, URI link, Strin
 
   /** What kind of message it is, in words that say nothing about the patient or the diagnosis. */
   private static String[] words(Notification n) {
-    if (n.state() == io.pathtrack.notify.routing.NotificationState.RETRACTED) {
+    if (n.state() == io.pathtrack.notify.domain.NotificationState.RETRACTED) {
       return new String[] {"Pathology result withdrawn",
           "A pathology result sent to you earlier has been withdrawn (entered in error). Disregard it."};
     }

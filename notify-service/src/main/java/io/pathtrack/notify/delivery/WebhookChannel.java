@@ -1,6 +1,7 @@
 package io.pathtrack.notify.delivery;
 
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.ChannelProperties;
+import io.pathtrack.notify.domain.Notification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

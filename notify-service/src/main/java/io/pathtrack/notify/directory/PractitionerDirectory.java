@@ -1,5 +1,7 @@
 package io.pathtrack.notify.directory;
 
+import io.pathtrack.notify.domain.Contact;
+import io.pathtrack.notify.domain.Practitioners;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Vocabulary;
 import java.io.IOException;
@@ -37,7 +39,7 @@ import org.hl7.fhir.r4.model.Resource;
  * Endpoint ({@code rest-hook} for a webhook, with its secret in a {@code X-PathTrack-Secret} header
  * line; {@code hl7-fhir-rest} for an EHR's FHIR base).
  */
-public final class PractitionerDirectory {
+public final class PractitionerDirectory implements Practitioners {
   public static final String COVERING = Vocabulary.BASE + "/StructureDefinition/covering-practitioner";
   public static final String ESCALATES_TO = Vocabulary.BASE + "/StructureDefinition/escalates-to";
   public static final String ROLE_SYSTEM = Vocabulary.BASE + "/CodeSystem/notification-role";
@@ -130,20 +132,24 @@ public final class PractitionerDirectory {
     }
   }
 
+  @Override
   public Optional<Contact> find(String reference) {
     return Optional.ofNullable(reference).map(byReference::get);
   }
 
   /** Who gets a result nobody else can be found for: the results desk. */
+  @Override
   public Contact fallback() {
     return fallback;
   }
 
   /** Who in the lab is told of turnaround warnings and breaches. */
+  @Override
   public Optional<Contact> labContact() {
     return labContact;
   }
 
+  @Override
   public boolean onDuty(Contact contact, Instant at) {
     if (contact.hours().isEmpty()) {
       return true;
@@ -157,6 +163,7 @@ public final class PractitionerDirectory {
    * The escalation chain from {@code first}: first, their covering physician, then whom they escalate
    * to (and so on), then the results desk; no one twice.
    */
+  @Override
   public List<Contact> chain(Contact first) {
     Set<String> seen = new LinkedHashSet<>();
     List<Contact> chain = new ArrayList<>();

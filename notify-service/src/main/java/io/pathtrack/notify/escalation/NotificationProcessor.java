@@ -1,5 +1,9 @@
 package io.pathtrack.notify.escalation;
 
+import io.pathtrack.notify.domain.AccessionNotifications;
+import io.pathtrack.notify.domain.EscalationTimer;
+import io.pathtrack.notify.domain.NotificationEngine;
+import io.pathtrack.notify.domain.SlaAlert;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
@@ -8,10 +12,10 @@ import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.DueIndex;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.notify.audit.AuditEvents;
-import io.pathtrack.notify.report.ReportHistory;
+import io.pathtrack.notify.domain.ReportHistory;
 import io.pathtrack.notify.report.ReportReading;
 import io.pathtrack.notify.report.ReportStore;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +130,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   }
 
   private void apply(NotificationEngine.Step step, Instant now) {
-    store.put(step.state().accession(), JSON.writeValueAsString(step.state()));
+    store.put(step.state().accession(), JSON.writeValueAsString(StoredNotifications.of(step.state())));
     step.remove().forEach(t -> timers.remove(t.entry()));
     step.add().forEach(t -> timers.add(t.entry()));
     for (Notification n : step.publish()) {
@@ -144,7 +148,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
 
   private AccessionNotifications load(String accession) {
     String json = store.get(accession);
-    return json == null ? AccessionNotifications.empty(accession) : JSON.readValue(json, AccessionNotifications.class);
+    return json == null ? AccessionNotifications.empty(accession) : JSON.readValue(json, StoredNotifications.class).state();
   }
 
   private static java.util.List<String> copiesTo(Headers headers) {

@@ -1,9 +1,10 @@
 package io.pathtrack.notify.escalation;
 
+import io.pathtrack.notify.domain.NotificationEngine;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.directory.PractitionerDirectory;
-import io.pathtrack.notify.routing.NotificationPolicy;
+import io.pathtrack.notify.domain.NotificationPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import io.pathtrack.guard.http.InvalidRequestValue;
 import io.pathtrack.guard.security.AccessRefused;
 import io.pathtrack.guard.security.Caller;
 import io.pathtrack.notify.directory.PractitionerDirectory;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

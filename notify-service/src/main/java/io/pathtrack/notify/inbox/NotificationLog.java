@@ -1,8 +1,8 @@
 package io.pathtrack.notify.inbox;
 
 import io.pathtrack.guard.Redaction;
-import io.pathtrack.notify.routing.Notification;
-import io.pathtrack.notify.routing.NotificationState;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.NotificationState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.pathtrack.notify.inbox;
 
-import io.pathtrack.notify.routing.DeliveryChannel;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.DeliveryChannel;
+import io.pathtrack.notify.domain.Notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

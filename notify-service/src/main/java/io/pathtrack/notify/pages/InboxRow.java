@@ -1,7 +1,7 @@
 package io.pathtrack.notify.pages;
 
 import io.pathtrack.contract.Priority;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,7 +63,7 @@ public record InboxRow(Notification notification, boolean open, Optional<Duratio
 
   /** When it must be acknowledged by; empty once it was declined (it is the results desk's to acknowledge then). */
   public String deadline() {
-    if (notification.state() == io.pathtrack.notify.routing.NotificationState.DECLINED) {
+    if (notification.state() == io.pathtrack.notify.domain.NotificationState.DECLINED) {
       return "";
     }
     return notification.ackDeadline().map(this::when).orElse("");

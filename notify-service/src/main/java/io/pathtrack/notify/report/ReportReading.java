@@ -1,5 +1,6 @@
 package io.pathtrack.notify.report;
 
+import io.pathtrack.notify.domain.ReportVersion;
 import ca.uhn.fhir.parser.DataFormatException;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Extensions;

@@ -1,5 +1,6 @@
 package io.pathtrack.notify.report;
 
+import io.pathtrack.notify.domain.ReportHistory;
 import io.pathtrack.notify.escalation.NotificationTopology;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;

@@ -1,6 +1,10 @@
 package io.pathtrack.notify.routing;
 
 
+import io.pathtrack.notify.domain.DeliveryChannel;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.NotificationState;
+import io.pathtrack.notify.domain.Trigger;
 import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.EventHeaders;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;

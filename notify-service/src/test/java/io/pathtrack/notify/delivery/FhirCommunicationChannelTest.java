@@ -1,11 +1,12 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.notify.ChannelProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.notify.delivery.RecordingReceiver.Response;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import java.net.URI;
 import java.net.URLDecoder;

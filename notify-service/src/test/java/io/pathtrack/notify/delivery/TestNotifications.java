@@ -2,9 +2,9 @@ package io.pathtrack.notify.delivery;
 
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
-import io.pathtrack.notify.routing.DeliveryChannel;
-import io.pathtrack.notify.routing.Notification;
-import io.pathtrack.notify.routing.NotificationState;
+import io.pathtrack.notify.domain.DeliveryChannel;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.NotificationState;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;

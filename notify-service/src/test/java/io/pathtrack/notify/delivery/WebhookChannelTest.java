@@ -1,12 +1,13 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.notify.ChannelProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.notify.delivery.RecordingReceiver.Response;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.testsupport.KafkaProbe;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pathtrack.contract.Priority;
 import io.pathtrack.guard.security.AccessControlAutoConfiguration;
-import io.pathtrack.notify.delivery.ChannelProperties;
+import io.pathtrack.notify.ChannelProperties;
 import io.pathtrack.notify.delivery.TestNotifications;
 import io.pathtrack.notify.directory.PractitionerDirectory;
-import io.pathtrack.notify.routing.Notification;
-import io.pathtrack.notify.routing.NotificationState;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.NotificationState;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.TestCallers;
 import io.pathtrack.testsupport.TestIdentity;

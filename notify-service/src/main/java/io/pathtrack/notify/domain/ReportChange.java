@@ -1,4 +1,4 @@
-package io.pathtrack.notify.report;
+package io.pathtrack.notify.domain;
 
 import io.pathtrack.contract.Outcome;
 import java.util.Objects;

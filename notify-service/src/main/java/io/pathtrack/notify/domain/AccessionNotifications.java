@@ -1,18 +1,18 @@
-package io.pathtrack.notify.escalation;
+package io.pathtrack.notify.domain;
 
-import io.pathtrack.notify.routing.Notification;
-import io.pathtrack.notify.routing.NotificationCommunications;
+import io.pathtrack.notify.domain.Notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What notify-service keeps per accession: who ordered it, every notification made for it (as
- * Communication JSON, the form it has on the topic) and the report versions already notified.
+ * What notify-service keeps per accession: who ordered it, every notification made for it and the report versions
+ * already notified. (Kept in the engine's state store as {@code escalation.StoredNotifications}.)
  *
  * @param orderer the ordering practitioner from the specimen's order, or null
  */
-public record AccessionNotifications(String accession, String orderer, List<String> notifications, List<String> reportVersions) {
+public record AccessionNotifications(String accession, String orderer, List<Notification> notifications,
+    List<String> reportVersions) {
 
   public AccessionNotifications {
     notifications = List.copyOf(notifications);
@@ -24,7 +24,7 @@ public record AccessionNotifications(String accession, String orderer, List<Stri
   }
 
   public List<Notification> all() {
-    return notifications.stream().map(NotificationCommunications::parse).toList();
+    return notifications;
   }
 
   public Optional<Notification> find(String id) {
@@ -47,18 +47,18 @@ public record AccessionNotifications(String accession, String orderer, List<Stri
 
   /** Adds the notification, or replaces the one with its id. */
   public AccessionNotifications with(Notification n) {
-    List<String> next = new ArrayList<>();
+    List<Notification> next = new ArrayList<>();
     boolean replaced = false;
-    for (String json : notifications) {
-      if (NotificationCommunications.parse(json).id().equals(n.id())) {
-        next.add(NotificationCommunications.json(n));
+    for (Notification known : notifications) {
+      if (known.id().equals(n.id())) {
+        next.add(n);
         replaced = true;
       } else {
-        next.add(json);
+        next.add(known);
       }
     }
     if (!replaced) {
-      next.add(NotificationCommunications.json(n));
+      next.add(n);
     }
     return new AccessionNotifications(accession, orderer, next, reportVersions);
   }

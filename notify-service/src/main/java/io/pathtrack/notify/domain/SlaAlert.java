@@ -1,4 +1,4 @@
-package io.pathtrack.notify.escalation;
+package io.pathtrack.notify.domain;
 
 import java.time.Instant;
 import java.util.Optional;

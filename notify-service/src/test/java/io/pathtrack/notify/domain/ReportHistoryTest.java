@@ -1,7 +1,9 @@
-package io.pathtrack.notify.report;
+package io.pathtrack.notify.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pathtrack.notify.report.ReportReading;
+import io.pathtrack.notify.report.ReportStore;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;

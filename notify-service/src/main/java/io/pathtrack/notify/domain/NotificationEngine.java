@@ -1,15 +1,15 @@
-package io.pathtrack.notify.escalation;
+package io.pathtrack.notify.domain;
 
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
-import io.pathtrack.notify.directory.Contact;
-import io.pathtrack.notify.directory.PractitionerDirectory;
-import io.pathtrack.notify.routing.DeliveryChannel;
-import io.pathtrack.notify.routing.Notification;
-import io.pathtrack.notify.routing.NotificationPolicy;
-import io.pathtrack.notify.routing.NotificationState;
-import io.pathtrack.notify.routing.Trigger;
+import io.pathtrack.notify.domain.Contact;
+import io.pathtrack.notify.domain.Practitioners;
+import io.pathtrack.notify.domain.DeliveryChannel;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.NotificationPolicy;
+import io.pathtrack.notify.domain.NotificationState;
+import io.pathtrack.notify.domain.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +29,9 @@ import java.util.UUID;
  */
 public final class NotificationEngine {
   private final NotificationPolicy policy;
-  private final PractitionerDirectory directory;
+  private final Practitioners directory;
 
-  public NotificationEngine(NotificationPolicy policy, PractitionerDirectory directory) {
+  public NotificationEngine(NotificationPolicy policy, Practitioners directory) {
     this.policy = policy;
     this.directory = directory;
   }

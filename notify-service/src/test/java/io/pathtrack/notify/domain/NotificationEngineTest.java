@@ -1,4 +1,4 @@
-package io.pathtrack.notify.escalation;
+package io.pathtrack.notify.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,12 @@ import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
 import io.pathtrack.notify.directory.PractitionerDirectory;
-import io.pathtrack.notify.routing.DeliveryChannel;
-import io.pathtrack.notify.routing.Notification;
+import io.pathtrack.notify.domain.DeliveryChannel;
+import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
-import io.pathtrack.notify.routing.NotificationPolicy;
-import io.pathtrack.notify.routing.NotificationState;
-import io.pathtrack.notify.routing.Trigger;
+import io.pathtrack.notify.domain.NotificationPolicy;
+import io.pathtrack.notify.domain.NotificationState;
+import io.pathtrack.notify.domain.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.pathtrack.notify.directory;
+package io.pathtrack.notify.domain;
 
 import java.net.URI;
 import java.time.DayOfWeek;

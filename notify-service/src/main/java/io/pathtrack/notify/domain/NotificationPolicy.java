@@ -1,9 +1,8 @@
-package io.pathtrack.notify.routing;
+package io.pathtrack.notify.domain;
 
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
-import io.pathtrack.notify.NotifyProperties.Rule;
-import io.pathtrack.notify.directory.Contact;
+import io.pathtrack.notify.domain.Contact;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -18,6 +17,9 @@ import java.util.Set;
  * any row; the inbox always stays, and a recipient whose EHR takes FHIR also gets a Communication there.
  */
 public final class NotificationPolicy {
+  /** What an outcome's notification gets: its priority and the channels it goes by. */
+  public record Rule(Priority priority, Set<DeliveryChannel> channels) {}
+
   private final Map<Outcome, Rule> rules = new EnumMap<>(Outcome.class);
   private final Map<Priority, Duration> acknowledgeWithin = new EnumMap<>(Priority.class);
 

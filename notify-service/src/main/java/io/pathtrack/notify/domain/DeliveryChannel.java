@@ -1,4 +1,4 @@
-package io.pathtrack.notify.routing;
+package io.pathtrack.notify.domain;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.pathtrack.notify.report;
+package io.pathtrack.notify.domain;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pathtrack.notify.delivery;
+package io.pathtrack.notify;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

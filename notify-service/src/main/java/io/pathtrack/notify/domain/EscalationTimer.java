@@ -1,4 +1,4 @@
-package io.pathtrack.notify.escalation;
+package io.pathtrack.notify.domain;
 
 import io.pathtrack.contract.streams.DueIndex;
 import java.time.Instant;
