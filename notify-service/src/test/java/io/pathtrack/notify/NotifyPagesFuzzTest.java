@@ -108,7 +108,7 @@ class NotifyPagesFuzzTest {
     assertThat(r.body()).contains("reload the page");
   }
 
-  /** Found by the fuzz run above: PUT or DELETE on a page, past the CSRF check, was a 405 in JSON. */
+  /** Found by the fuzz run above: PUT, DELETE or PATCH on a page was refused in JSON; past the CSRF check it is a 405 page. */
   @Test
   void otherMethodOnAPageIsRefusedWithAProblemPage() {
     lee.get("/ui/notifications");
