@@ -92,7 +92,7 @@ class SpecimenPagesFuzzTest {
     assertThat(again.header("Location")).contains("/oauth2/authorization/");
   }
 
-  /** Found by notify-service's page fuzz run (the same sign-in here): a form posted without its CSRF token was a JSON 403. */
+  /** Found by the fuzz run above: a form posted without its CSRF token was refused in JSON (403), not a page. */
   @Test
   void formWithoutItsCsrfTokenIsRefusedWithAProblemPage() {
     Http.Response r = manager.send("POST", "/ui/board", Map.of("Accept", "text/html",
@@ -101,7 +101,7 @@ class SpecimenPagesFuzzTest {
     PageProperty.assertProblemPage(r);
   }
 
-  /** As notify-service's page fuzz run found for other methods: a form posted to a page that takes none was a JSON 405. */
+  /** Found by the fuzz run above: a form posted to a page that takes none (or PUT, DELETE, PATCH) was a 405 in JSON. */
   @Test
   void formPostedToAPageThatTakesNoneIsRefusedWithAProblemPage() {
     manager.get("/ui/board");
@@ -111,11 +111,27 @@ class SpecimenPagesFuzzTest {
     assertThat(r.header("Allow")).contains("GET");
   }
 
-  /** A page address that does not exist (the fuzz run above sends hostile ones) was a JSON 404 before the pages' own. */
+  /** Found by the fuzz run above: a page address that does not exist was a 404 in JSON. */
   @Test
   void unknownPageIsAProblemPage() {
     Http.Response r = manager.get("/ui/nowhere");
     assertThat(r.status()).isEqualTo(404);
+    PageProperty.assertProblemPage(r);
+  }
+
+  /** Found by the fuzz run above: an address the firewall refuses ({@code /ui/.}) was refused in JSON. */
+  @Test
+  void addressTheFirewallRefusesIsAPlainProblemPage() {
+    Http.Response r = manager.get("/ui/.");
+    assertThat(r.status()).isEqualTo(400);
+    PageProperty.assertProblemPage(r);
+  }
+
+  /** Found by the fuzz run above: a filter name whose bytes are not UTF-8 was refused in JSON. */
+  @Test
+  void filterThatIsNotUtf8IsRefusedWithAProblemPage() {
+    Http.Response r = manager.get("/ui/board/rows?%C0%AE=on-track");
+    assertThat(r.status()).isEqualTo(400);
     PageProperty.assertProblemPage(r);
   }
 
