@@ -1,5 +1,6 @@
 package io.pathtrack.guard.http;
 
+import io.pathtrack.guard.security.ProblemPages;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,13 +18,16 @@ import org.springframework.http.HttpStatus;
 /**
  * The answers Tomcat gives itself, to a request it refuses before any servlet sees it (an encoded '/' in the
  * path, a request line or headers over the limit): an OperationOutcome with the security headers, in place of
- * Tomcat's HTML error page. Ordered after Spring Boot's customizer, whose plain error report valve it replaces.
+ * Tomcat's HTML error page; to a request for the pages whose address could be read, a plain problem page. Ordered
+ * after Spring Boot's customizer, whose plain error report valve it replaces.
  */
 final class ContainerErrorAnswers implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
   private final String contentSecurityPolicy;
+  private final boolean pages;
 
-  ContainerErrorAnswers(String contentSecurityPolicy) {
+  ContainerErrorAnswers(String contentSecurityPolicy, boolean pages) {
     this.contentSecurityPolicy = contentSecurityPolicy;
+    this.pages = pages;
   }
 
   @Override
@@ -35,7 +39,7 @@ final class ContainerErrorAnswers implements WebServerFactoryCustomizer<Configur
           host.removeValve(valve);
         }
       }
-      host.addValve(new OutcomeValve(contentSecurityPolicy));
+      host.addValve(new OutcomeValve(contentSecurityPolicy, pages));
       // The host adds a valve of this class when it starts unless it finds one: it finds ours.
       if (context.getParent() instanceof StandardHost standard) {
         standard.setErrorReportValveClass(OutcomeValve.class.getName());
@@ -51,9 +55,11 @@ final class ContainerErrorAnswers implements WebServerFactoryCustomizer<Configur
   /** Reports an error status that nothing has answered yet, as Tomcat's own valve would, but in FHIR JSON. */
   static final class OutcomeValve extends ErrorReportValve {
     private final String contentSecurityPolicy;
+    private final boolean pages;
 
-    OutcomeValve(String contentSecurityPolicy) {
+    OutcomeValve(String contentSecurityPolicy, boolean pages) {
       this.contentSecurityPolicy = contentSecurityPolicy;
+      this.pages = pages;
     }
 
     @Override
@@ -68,14 +74,25 @@ final class ContainerErrorAnswers implements WebServerFactoryCustomizer<Configur
         return;
       }
       HttpStatus known = HttpStatus.resolve(status);
-      String json = OutcomeAnswers.json(OutcomeAnswers.outcome(OutcomeAnswers.issueType(status),
-          known == null ? "the request failed" : known.getReasonPhrase()));
+      String uri = request.getRequestURI();
+      if (pages && uri != null && uri.startsWith("/ui/")) {
+        // A page request (the address could be read): the plain problem page, for a person in a browser.
+        write(response, "text/html;charset=UTF-8", ProblemPages.plain(status, ProblemPages.title(status),
+            status == 400 ? "the address or its headers could not be read (too long, or not allowed)"
+                : known == null ? "the request failed" : known.getReasonPhrase()));
+        return;
+      }
+      write(response, OutcomeAnswers.FHIR_JSON.toString(), OutcomeAnswers.json(OutcomeAnswers.outcome(
+          OutcomeAnswers.issueType(status), known == null ? "the request failed" : known.getReasonPhrase())));
+    }
+
+    private void write(Response response, String contentType, String body) {
       try {
-        response.setContentType(OutcomeAnswers.FHIR_JSON.toString());
+        response.setContentType(contentType);
         SecurityHeadersFilter.apply(response, contentSecurityPolicy);
         Writer writer = response.getReporter();
         if (writer != null) {
-          writer.write(json);
+          writer.write(body);
           response.finishResponse();
         }
       } catch (IOException | IllegalStateException clientGoneOrResponseClosed) {

@@ -1,8 +1,10 @@
 package io.pathtrack.guard.http;
 
 import io.pathtrack.guard.Redaction;
+import io.pathtrack.guard.security.ProblemPages;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +17,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The error page, in place of Spring Boot's: what the servlet container sends there (an exception that
  * escaped a filter, a {@code sendError}) is answered with an OperationOutcome like every other error —
- * never the exception, its message, a stack trace or the request path.
+ * never the exception, its message, a stack trace or the request path; to a request for the service's pages the
+ * same in its problem page.
  */
 @Controller
 @io.pathtrack.guard.security.OpenEndpoint("the error page: it says what went wrong with the request, nothing else")
@@ -29,14 +33,33 @@ class ErrorPageAnswers implements ErrorController {
 
   private final ObjectProvider<ErrorAttributes> errorAttributes;
   private final long maxBodyBytes;
+  private final boolean pages;
 
-  ErrorPageAnswers(ObjectProvider<ErrorAttributes> errorAttributes, long maxBodyBytes) {
+  ErrorPageAnswers(ObjectProvider<ErrorAttributes> errorAttributes, long maxBodyBytes, boolean pages) {
     this.errorAttributes = errorAttributes;
     this.maxBodyBytes = maxBodyBytes;
+    this.pages = pages;
   }
 
+  /**
+   * The OperationOutcome below, or for a request to the service's pages the problem page saying the same (or what
+   * the refusal gave as its reason, {@link ProblemPages#REASON}).
+   */
   @RequestMapping
-  ResponseEntity<String> error(HttpServletRequest request) {
+  Object error(HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<String> outcome = outcome(request);
+    // A stream already under way (its client gone) cannot become a page.
+    if (!pages || !ProblemPages.isPage(request) || response.isCommitted()) {
+      return outcome;
+    }
+    ModelAndView page = MvcErrorAnswers.page(outcome, response);
+    if (request.getAttribute(ProblemPages.REASON) instanceof String reason) {
+      page.addObject("reason", reason);
+    }
+    return page;
+  }
+
+  private ResponseEntity<String> outcome(HttpServletRequest request) {
     if (BodySizeLimitFilter.exceeded(request)) {
       return OutcomeAnswers.entity(HttpStatus.PAYLOAD_TOO_LARGE, OutcomeAnswers.tooLarge(maxBodyBytes));
     }

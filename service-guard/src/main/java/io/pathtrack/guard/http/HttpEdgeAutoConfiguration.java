@@ -59,22 +59,29 @@ public class HttpEdgeAutoConfiguration {
   }
 
   @Bean
-  MvcErrorAnswers mvcErrorAnswers(HttpEdgeProperties properties) {
-    return new MvcErrorAnswers(properties.maxBodySize().toBytes());
+  MvcErrorAnswers mvcErrorAnswers(HttpEdgeProperties properties, org.springframework.core.env.Environment environment) {
+    return new MvcErrorAnswers(properties.maxBodySize().toBytes(), pages(environment));
   }
 
   @Bean
   @ConditionalOnMissingBean(ErrorController.class)
-  ErrorPageAnswers errorPageAnswers(ObjectProvider<ErrorAttributes> errorAttributes, HttpEdgeProperties properties) {
-    return new ErrorPageAnswers(errorAttributes, properties.maxBodySize().toBytes());
+  ErrorPageAnswers errorPageAnswers(ObjectProvider<ErrorAttributes> errorAttributes, HttpEdgeProperties properties,
+      org.springframework.core.env.Environment environment) {
+    return new ErrorPageAnswers(errorAttributes, properties.maxBodySize().toBytes(), pages(environment));
+  }
+
+  /** Whether the service serves pages, whose refusals are its problem page ({@code pathtrack.security.pages.enabled}). */
+  private static boolean pages(org.springframework.core.env.Environment environment) {
+    return environment.getProperty("pathtrack.security.pages.enabled", Boolean.class, false);
   }
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(ConfigurableTomcatWebServerFactory.class)
   static class TomcatAnswers {
     @Bean
-    ContainerErrorAnswers containerErrorAnswers(HttpEdgeProperties properties) {
-      return new ContainerErrorAnswers(properties.contentSecurityPolicy());
+    ContainerErrorAnswers containerErrorAnswers(HttpEdgeProperties properties,
+        org.springframework.core.env.Environment environment) {
+      return new ContainerErrorAnswers(properties.contentSecurityPolicy(), pages(environment));
     }
   }
 

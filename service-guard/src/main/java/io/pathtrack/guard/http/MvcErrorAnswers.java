@@ -1,6 +1,7 @@
 package io.pathtrack.guard.http;
 
 import io.pathtrack.guard.Redaction;
+import io.pathtrack.guard.security.ProblemPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -38,7 +40,8 @@ import tools.jackson.core.exc.StreamReadException;
  * Every failure of a Spring MVC endpoint (controllers, actuator) becomes an OperationOutcome: unreadable
  * JSON 400, a wrong media type 415 (406 for what cannot be answered), a wrong method 405, an unknown path
  * 404, a refused value 400 naming it, a body over the limit 413, and anything unexpected 500 with a
- * reference that is also in the log — never a message, class or stack trace. A service's own advice (such
+ * reference that is also in the log — never a message, class or stack trace; to a request for the service's pages
+ * ({@code pathtrack.security.pages.enabled}) the same in its problem page. A service's own advice (such
  * as a 503 while its state is restored) comes first; this one takes what is left.
  */
 @RestControllerAdvice
@@ -47,13 +50,34 @@ class MvcErrorAnswers {
   private static final Logger log = LoggerFactory.getLogger(MvcErrorAnswers.class);
 
   private final long maxBodyBytes;
+  private final boolean pages;
 
-  MvcErrorAnswers(long maxBodyBytes) {
+  MvcErrorAnswers(long maxBodyBytes, boolean pages) {
     this.maxBodyBytes = maxBodyBytes;
+    this.pages = pages;
   }
 
+  /** The OperationOutcome below, or for a request to the service's pages the problem page saying the same. */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<String> answer(Exception e, HttpServletRequest request, HttpServletResponse response) {
+  Object answer(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<String> outcome = outcome(e, request, response);
+    if (outcome == null || !pages || !ProblemPages.isPage(request)) {
+      return outcome;
+    }
+    return page(outcome, response);
+  }
+
+  /** The same status, headers (such as Allow) and words as the OperationOutcome, as the service's problem page. */
+  static ModelAndView page(ResponseEntity<String> outcome, HttpServletResponse response) {
+    outcome.getHeaders().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+        values.forEach(value -> response.addHeader(name, value));
+      }
+    });
+    return ProblemPages.page(outcome.getStatusCode(), OutcomeAnswers.diagnostics(outcome.getBody()));
+  }
+
+  private ResponseEntity<String> outcome(Exception e, HttpServletRequest request, HttpServletResponse response) {
     if (response.isCommitted()) {
       // A stream (server-sent events) already under way, or a client gone: nothing more can be said.
       return null;

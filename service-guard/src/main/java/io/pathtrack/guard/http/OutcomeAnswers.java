@@ -87,6 +87,12 @@ public final class OutcomeAnswers {
     return Fhir.json().encodeResourceToString(oo);
   }
 
+  /** What an answer made by {@link #entity} says, in words: its first issue's diagnostics. */
+  public static String diagnostics(String json) {
+    OperationOutcome oo = Fhir.json().parseResource(OperationOutcome.class, json);
+    return oo.getIssue().isEmpty() ? "" : oo.getIssueFirstRep().getDiagnostics();
+  }
+
   public static ResponseEntity<String> entity(HttpStatusCode status, OperationOutcome oo) {
     return ResponseEntity.status(status).contentType(FHIR_JSON).body(json(oo));
   }

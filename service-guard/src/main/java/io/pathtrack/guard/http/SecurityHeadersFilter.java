@@ -2,6 +2,7 @@ package io.pathtrack.guard.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -40,7 +41,10 @@ class SecurityHeadersFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (response instanceof HttpServletResponse http && !http.isCommitted()) {
-      boolean page = request instanceof HttpServletRequest r && r.getRequestURI().startsWith(PAGES);
+      // An error dispatch answers the request it is about: a page's refusal is a page too (ErrorPageAnswers).
+      boolean page = request instanceof HttpServletRequest r
+          && (r.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String about ? about : r.getRequestURI())
+              .startsWith(PAGES);
       apply(http, page ? pageContentSecurityPolicy : contentSecurityPolicy);
     }
     chain.doFilter(request, response);

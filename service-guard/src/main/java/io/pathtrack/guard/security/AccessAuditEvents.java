@@ -1,6 +1,7 @@
 package io.pathtrack.guard.security;
 
 import io.pathtrack.contract.Fhir;
+import io.pathtrack.guard.http.FhirIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -71,7 +72,11 @@ public final class AccessAuditEvents {
         .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
     var entity = e.addEntity();
     if (access.entity() != null && access.entity().contains("/")) {
-      entity.setWhat(new Reference(access.entity()));
+      int slash = access.entity().indexOf('/');
+      String id = access.entity().substring(slash + 1);
+      // What a caller put in the address is a reference only when it is an id: "#" would be read as a contained one.
+      entity.setWhat(FhirIds.problem(id).isEmpty() ? new Reference(access.entity())
+          : new Reference().setType(access.entity().substring(0, slash)).setDisplay(access.entity()));
     } else if (access.entity() != null) {
       entity.setWhat(new Reference().setType(access.entity()));
     }

@@ -107,8 +107,9 @@ public class AccessControlAutoConfiguration {
 
   /** Requests the firewall refuses are answered 400 with an OperationOutcome, like every other refusal. */
   @Bean
-  org.springframework.security.web.firewall.RequestRejectedHandler firewallAnswers() {
-    return new FirewallAnswers();
+  org.springframework.security.web.firewall.RequestRejectedHandler firewallAnswers(
+      org.springframework.core.env.Environment environment) {
+    return new FirewallAnswers(environment.getProperty("pathtrack.security.pages.enabled", Boolean.class, false));
   }
 
   @Bean

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Refusals on the pages ({@link PageController}) are pages too: 403 (not yours, or a scope the sign-in did not grant),
  * 404 and 400, each saying why in words for the person reading, in the service's {@code pages/problem} template.
- * Other failures are answered as for the API.
+ * Other failures of a page request are answered with the same page by the service's error answers ({@link ProblemPages}).
  */
 @ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,10 +36,6 @@ class PageErrorAnswers {
   }
 
   private static ModelAndView page(HttpStatusCode status, String title, String reason) {
-    ModelAndView page = new ModelAndView("pages/problem", status);
-    page.addObject("status", status.value());
-    page.addObject("title", title);
-    page.addObject("reason", reason == null ? "" : reason);
-    return page;
+    return ProblemPages.page(status, title, reason);
   }
 }

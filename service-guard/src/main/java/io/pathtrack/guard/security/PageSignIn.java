@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -36,6 +37,7 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -88,9 +90,22 @@ class PageSignIn {
             .failureHandler(new SimpleUrlAuthenticationFailureHandler()))
         // POST only (with its CSRF token): a link or an image on another site cannot sign anyone out.
         .logout(l -> l.logoutUrl(PageProperties.SIGN_OUT).logoutSuccessHandler(new IssuerSignOut(registrations, pages)))
+        .exceptionHandling(e -> e.accessDeniedHandler(PageSignIn::refused))
         .addFilterBefore(new ExpiredCallerSignOut(), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new AccessControlAutoConfiguration.CallerCapture(), AnonymousAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * A form posted without this session's CSRF token (another site's form, a page from before signing in again): the
+   * service's problem page, 403, says what to do ({@link ProblemPages#REASON}).
+   */
+  static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException {
+    request.setAttribute(ProblemPages.REASON, denied instanceof CsrfException
+        ? "this form was not sent from a page of your current session: go back, reload the page and try again"
+        : "you may not do this");
+    response.sendError(HttpServletResponse.SC_FORBIDDEN);
   }
 
   @Bean
