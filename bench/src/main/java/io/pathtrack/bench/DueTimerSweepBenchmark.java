@@ -1,6 +1,6 @@
 package io.pathtrack.bench;
 
-import io.pathtrack.specimen.sla.DueTimer;
+import io.pathtrack.specimen.domain.DueTimer;
 import io.pathtrack.specimen.sla.DueTimerIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
