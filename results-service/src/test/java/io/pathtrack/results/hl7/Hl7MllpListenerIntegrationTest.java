@@ -20,7 +20,7 @@ import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.PayloadGuard;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.ingest.ReportReader;
-import io.pathtrack.results.validation.ReportValidator;
+import io.pathtrack.results.ingest.ReportValidator;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.TestKafka;
