@@ -1,6 +1,6 @@
 package io.pathtrack.results;
 
-import io.pathtrack.results.hl7.MllpListener;
+import io.pathtrack.results.mllp.MllpListener;
 import io.pathtrack.testsupport.StreamsReady;
 import io.pathtrack.testsupport.TestCallers;
 import io.pathtrack.testsupport.TestKafka;

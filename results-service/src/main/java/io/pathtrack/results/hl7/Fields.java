@@ -52,4 +52,14 @@ final class Fields {
       return true;
     }
   }
+
+  /** The first of the values that is neither null nor blank; null when there is none. */
+  static String firstOf(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
 }

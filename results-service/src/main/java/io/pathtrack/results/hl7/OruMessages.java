@@ -34,7 +34,7 @@ public final class OruMessages {
    * A HAPI context that parses without conformance checks, accepts unknown version ids and numbers the
    * messages it makes (ACKs) without a file.
    */
-  static HapiContext context(ModelClassFactory factory) {
+  public static HapiContext context(ModelClassFactory factory) {
     return configure(new DefaultHapiContext(factory));
   }
 

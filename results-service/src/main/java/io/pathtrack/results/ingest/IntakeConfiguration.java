@@ -6,7 +6,6 @@ import io.pathtrack.contract.RecordSizes;
 import io.pathtrack.results.ResultsProperties;
 import java.util.concurrent.TimeUnit;
 import io.pathtrack.results.classification.OutcomeClassifier;
-import io.pathtrack.results.validation.ReportValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

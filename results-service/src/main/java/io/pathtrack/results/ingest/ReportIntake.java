@@ -11,7 +11,6 @@ import io.pathtrack.results.classification.Evidence;
 import io.pathtrack.results.classification.OutcomeClassifier;
 import io.pathtrack.results.classification.ReportFactsReader;
 import io.pathtrack.results.validation.ReportRejectedException;
-import io.pathtrack.results.validation.ReportValidator;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -7,7 +7,7 @@ import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.PayloadGuard;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.ingest.ReportReader;
-import io.pathtrack.results.validation.ReportValidator;
+import io.pathtrack.results.ingest.ReportValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

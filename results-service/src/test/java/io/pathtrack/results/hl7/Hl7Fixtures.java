@@ -15,13 +15,13 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Resource;
 
 /** The HL7 v2 test messages: team-written ones in {@code src/test/resources/hl7}, and the shared corpus. */
-final class Hl7Fixtures {
+public final class Hl7Fixtures {
   static final Path CORPUS = Path.of("../../shared/corpus/hl7v2");
 
   private Hl7Fixtures() {}
 
   /** A team-written message, as stored (LF between segments; the listener accepts that). */
-  static String message(String name) {
+  public static String message(String name) {
     try (InputStream in = Hl7Fixtures.class.getResourceAsStream("/hl7/" + name)) {
       assertThat(in).as("test message " + name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -30,7 +30,7 @@ final class Hl7Fixtures {
     }
   }
 
-  static byte[] corpus(String name) {
+  public static byte[] corpus(String name) {
     try {
       return Files.readAllBytes(CORPUS.resolve(name));
     } catch (IOException e) {

@@ -28,7 +28,7 @@ class ReportIntakeTest {
   @Test
   void reportThatWouldBeTooLargeToPublishIsRefusedUpFrontStatingTheLimit() {
     ReportIntake intake = new ReportIntake(new ReportReader(new PayloadGuard(1024 * 1024)),
-        new io.pathtrack.results.validation.ReportValidator(java.util.List.of()),
+        new ReportValidator(java.util.List.of()),
         new io.pathtrack.results.classification.OutcomeClassifier(), nanos -> { }, 20_000);
     byte[] small = PathologyFixtures.report("S26-2").conclusion("Invasive ductal carcinoma.").json()
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 /**
  * One MLLP frame as received: its content (the bytes between the start byte and the end bytes), or,

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import static io.pathtrack.results.hl7.Hl7Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,8 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.DefaultModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
+import io.pathtrack.results.hl7.Hl7Location;
+import io.pathtrack.results.hl7.OruMessages;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.util.List;

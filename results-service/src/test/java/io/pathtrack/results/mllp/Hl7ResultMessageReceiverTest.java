@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import static io.pathtrack.results.hl7.Hl7Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +13,8 @@ import io.pathtrack.results.ingest.InboundPublisher;
 import io.pathtrack.results.ingest.PayloadGuard;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.ingest.ReportReader;
+import io.pathtrack.results.ingest.ReportValidator;
 import io.pathtrack.results.pipeline.ReportMetrics;
-import io.pathtrack.results.validation.ReportValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import static io.pathtrack.results.hl7.Hl7Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import static io.pathtrack.results.hl7.Hl7Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.results.ResultsServiceHarness;
+import io.pathtrack.results.hl7.OruMessages;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.TestKafka;
 import java.io.IOException;

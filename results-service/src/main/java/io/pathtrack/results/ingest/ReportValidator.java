@@ -1,7 +1,7 @@
-package io.pathtrack.results.validation;
+package io.pathtrack.results.ingest;
 
 import io.pathtrack.contract.Accessions;
-import io.pathtrack.results.ingest.InboundReport;
+import io.pathtrack.results.validation.ValidationIssue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

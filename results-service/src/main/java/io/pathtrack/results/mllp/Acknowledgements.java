@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
@@ -15,6 +15,9 @@ import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.DeepCopy;
 import ca.uhn.hl7v2.util.Terser;
+import io.pathtrack.results.hl7.Er7Text;
+import io.pathtrack.results.hl7.Hl7Location;
+import io.pathtrack.results.hl7.OruMessages;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.io.IOException;

@@ -1,16 +1,16 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import ca.uhn.hl7v2.llp.MllpConstants;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
-import java.util.function.LongSupplier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Reads MLLP frames (HL7 v2.5.1 appendix C: start byte {@code 0x0B}, content, end bytes {@code 0x1C 0x0D})

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import static io.pathtrack.results.hl7.Hl7Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +16,14 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.results.ResultsServiceHarness;
 import io.pathtrack.results.classification.OutcomeClassifier;
+import io.pathtrack.results.hl7.Er7Text;
+import io.pathtrack.results.hl7.Hl7Fixtures;
+import io.pathtrack.results.hl7.OruMessages;
 import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.PayloadGuard;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.ingest.ReportReader;
-import io.pathtrack.results.validation.ReportValidator;
+import io.pathtrack.results.ingest.ReportValidator;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.TestKafka;

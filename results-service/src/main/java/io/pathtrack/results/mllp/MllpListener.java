@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import io.pathtrack.results.ingest.InboundPublisher;
 import io.pathtrack.results.ingest.ReportIntake;

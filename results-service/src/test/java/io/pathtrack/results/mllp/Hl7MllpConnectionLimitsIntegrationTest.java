@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import static io.pathtrack.results.hl7.Hl7Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.util.Terser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.results.ResultsServiceHarness;
+import io.pathtrack.results.hl7.OruMessages;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,9 +1,12 @@
-package io.pathtrack.results.hl7;
+package io.pathtrack.results.mllp;
 
 import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import io.pathtrack.contract.TruncatedRecord;
+import io.pathtrack.results.hl7.Er7Text;
+import io.pathtrack.results.hl7.OruMessages;
+import io.pathtrack.results.hl7.OruToFhir;
 import io.pathtrack.results.ingest.InboundPublisher;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.ingest.ReportReader;
