@@ -9,11 +9,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The shape every service keeps, checked by its {@code ArchitectureTest} with ArchUnit on the compiled classes: a
- * {@code domain} package of plain Java (the rules: what a result means, when it is due, who must be told) that
- * depends on nothing but itself, the contract's vocabulary and the JDK — no Spring, Kafka, HAPI FHIR, Micrometer,
- * servlet or JSON library — with the adapters (REST, FHIR, Kafka Streams, pages, metrics) around it; and no cycle
- * between the service's packages.
+ * The shape every service keeps, checked by its {@code ArchitectureTest} with ArchUnit on the compiled classes: its
+ * domain packages ({@code domain} unless the service names others) are plain Java — the rules: what a result means,
+ * when it is due, who must be told — and depend on nothing but themselves, the contract's vocabulary and the JDK: no
+ * Spring, Kafka, HAPI FHIR, Micrometer, servlet or JSON library. The adapters (REST, FHIR, Kafka Streams, pages,
+ * metrics) sit around them; and there is no cycle between the service's packages.
  */
 public final class ServiceArchitecture {
   /** What the domain must never touch: frameworks, transports, FHIR models, metrics, JSON, logging. */
@@ -21,22 +21,35 @@ public final class ServiceArchitecture {
       "io.micrometer..", "jakarta..", "tools.jackson..", "com.fasterxml..", "org.slf4j..", "org.thymeleaf.."};
 
   private final String base;
+  private final String[] domain;
   private final JavaClasses classes;
 
-  private ServiceArchitecture(String base) {
+  private ServiceArchitecture(String base, String[] domain, JavaClasses classes) {
     this.base = base;
-    this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(base);
+    this.domain = domain;
+    this.classes = classes;
   }
 
   /** The production classes of the service whose packages start with {@code base} (e.g. io.pathtrack.specimen). */
   public static ServiceArchitecture of(String base) {
-    return new ServiceArchitecture(base);
+    return new ServiceArchitecture(base, new String[] {base + ".domain.."}, new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(base));
+  }
+
+  /** The same service whose domain is these subpackages of the base (e.g. classification, amendment). */
+  public ServiceArchitecture withDomain(String... subpackages) {
+    String[] packages = java.util.Arrays.stream(subpackages).map(p -> base + "." + p + "..").toArray(String[]::new);
+    return new ServiceArchitecture(base, packages, classes);
+  }
+
+  /** The production classes, for a service's own rules. */
+  public JavaClasses imported() {
+    return classes;
   }
 
   /** The domain package exists and none of its classes uses a framework type. */
   public void domainUsesNoFramework() {
-    noClasses().that().resideInAPackage(base + ".domain..")
+    noClasses().that().resideInAnyPackage(domain)
         .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
         .because("the rules must read as plain Java and be testable without a broker, a server or a clock of Spring's")
         .check(classes);
@@ -44,8 +57,10 @@ public final class ServiceArchitecture {
 
   /** The domain depends only on itself, the contract's vocabulary and the JDK: never on the service's adapters. */
   public void domainDependsOnlyOnItselfTheContractAndTheJdk() {
-    classes().that().resideInAPackage(base + ".domain..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage(base + ".domain..", "io.pathtrack.contract..", "java..")
+    String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(domain),
+        java.util.stream.Stream.of("io.pathtrack.contract..", "java..")).toArray(String[]::new);
+    classes().that().resideInAnyPackage(domain)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
         .check(classes);
   }
 

@@ -9,7 +9,7 @@ import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.results.classification.Classification;
 import io.pathtrack.results.classification.Evidence;
 import io.pathtrack.results.classification.OutcomeClassifier;
-import io.pathtrack.results.classification.ReportFactsReader;
+import io.pathtrack.results.ingest.ReportFactsReader;
 import io.pathtrack.results.validation.ReportRejectedException;
 import io.pathtrack.results.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package io.pathtrack.results.classification;
+package io.pathtrack.results.ingest;
 
+import io.pathtrack.results.classification.CodedConcept;
+import io.pathtrack.results.classification.ObservationFact;
+import io.pathtrack.results.classification.ReportFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
