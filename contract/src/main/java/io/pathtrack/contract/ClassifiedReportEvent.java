@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * What a classified-report event says in its headers (DESIGN §3 "parse once"): enough for
+ * What a classified-report event says in its headers (docs/architecture.md §3 "parse once"): enough for
  * specimen-service and notify-service to decide without parsing the DiagnosticReport body.
  * Produced by results-service on {@link Topics#REPORTS_CLASSIFIED}, keyed by accession.
  */
@@ -26,7 +26,7 @@ public record ClassifiedReportEvent(
     Optional<Outcome> previousOutcome,
     boolean retraction) {
 
-  /** True when this version replaces an earlier one with a different outcome (DESIGN §4: notify urgently). */
+  /** True when this version replaces an earlier one with a different outcome (docs/architecture.md §4: notify urgently). */
   public boolean outcomeChanged() {
     return previousOutcome.isPresent() && previousOutcome.get() != outcome;
   }

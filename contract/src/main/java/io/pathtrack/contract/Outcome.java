@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The outcome of a pathology report (DESIGN §4). Every accepted report gets exactly one.
+ * The outcome of a pathology report (docs/architecture.md §4). Every accepted report gets exactly one.
  * Declared in order of severity, worst first: the outcome of a multi-part report is its worst part's.
  */
 public enum Outcome {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Notification priority (DESIGN §6). The codes are FHIR's request-priority codes, so a
+ * Notification priority (docs/architecture.md §6). The codes are FHIR's request-priority codes, so a
  * {@code Communication.priority} carries them as they are.
  */
 public enum Priority {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The biopsy or specimen procedure that produced a specimen. It sets the turnaround target (DESIGN §5).
+ * The biopsy or specimen procedure that produced a specimen. It sets the turnaround target (docs/architecture.md §5).
  * Carried as a Coding in {@code Specimen.collection.method} with system {@link #SYSTEM}.
  */
 public enum ProcedureType {

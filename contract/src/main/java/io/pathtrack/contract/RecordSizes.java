@@ -1,7 +1,7 @@
 package io.pathtrack.contract;
 
 /**
- * How large a record may be, end to end, so that what a channel accepts can always be published (DESIGN §10).
+ * How large a record may be, end to end, so that what a channel accepts can always be published (docs/architecture.md §10).
  * A report is accepted up to {@link #MAX_REPORT_BYTES} as received; converted to FHIR and annotated with its
  * outcome it may grow (HL7 v2 to FHIR JSON grows up to about ten times) up to {@link #MAX_EVENT_BYTES}, and a
  * report that grows past that is refused up front. Every producer may send, and every topic must accept,

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender address of notification emails
  * @param directory where the practitioner directory (a FHIR Bundle, JSON) is: {@code classpath:…} or a file path
  * @param zone the time zone of working hours in the directory
- * @param policy priority and channels per outcome (DESIGN §6); rows left out keep the defaults
+ * @param policy priority and channels per outcome (docs/architecture.md §6); rows left out keep the defaults
  * @param acknowledgeWithin the acknowledgement deadline per priority; a priority left out needs none
  * @param sweepInterval how often escalation deadlines are looked at (wall clock)
  */

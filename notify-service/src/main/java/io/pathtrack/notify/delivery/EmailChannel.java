@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Email over SMTP. The message carries the priority, a reference and a link, and nothing else: no
- * diagnosis, no patient name (DESIGN §6), because email leaves the system's control.
+ * diagnosis, no patient name (docs/architecture.md §6), because email leaves the system's control.
  *
  * <p>The {@code Message-ID} is derived from the notification id and the channel (RFC 5322 §3.6.4 only asks
  * that it be unique per message, and one notification is one message), so a resend after a crash carries

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What a notification says once it leaves the system (email, webhook, an EHR's Communication): the
  * priority, a reference and a link, and nothing else. No diagnosis, no patient name, no accession
- * (DESIGN §6): the reference is the notification id, which means nothing outside PathTrack.
+ * (docs/architecture.md §6): the reference is the notification id, which means nothing outside PathTrack.
  *
  * @param priority the priority word in capitals (ROUTINE, HIGH, URGENT)
  * @param reference the notification id

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON POST to a recipient's webhook (pager or SMS gateway), signed with the secret shared with it.
- * The body holds no diagnosis, no patient name and no accession (DESIGN §6): the notification id as the
+ * The body holds no diagnosis, no patient name and no accession (docs/architecture.md §6): the notification id as the
  * reference, the priority, the state and a link.
  *
  * <p>Headers: {@code X-PathTrack-Signature: sha256=<hex HMAC-SHA256 of the exact body>},

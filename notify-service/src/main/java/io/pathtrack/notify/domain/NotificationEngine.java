@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The notification rules of DESIGN §6 as plain functions: an accession's notifications and an event in;
+ * The notification rules of docs/architecture.md §6 as plain functions: an accession's notifications and an event in;
  * the new state, the notifications to publish and the deadlines to set or drop out. Who is told: the
  * ordering practitioner (from the report, else the specimen's order), their covering physician when
  * they are off duty for urgent and high results, then along the escalation chain when nobody
@@ -79,7 +79,7 @@ public final class NotificationEngine {
     }
     boolean changed = report.outcomeChanged();
     Trigger trigger = changed ? Trigger.OUTCOME_CHANGED : Trigger.RESULT;
-    // An outcome changed by an amendment is urgent whatever it changed to (DESIGN §6).
+    // An outcome changed by an amendment is urgent whatever it changed to (docs/architecture.md §6).
     Priority priority = changed ? Priority.URGENT : policy.priority(report.outcome());
     Set<DeliveryChannel> wanted = changed ? policy.channels(Outcome.MALIGNANT) : policy.channels(report.outcome());
     Optional<String> earlier = changed ? latestFor(state, report.reportReference()) : Optional.empty();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * DESIGN §6 as a table: malignant is urgent (webhook + inbox + email, acknowledge within 4 h);
+ * docs/architecture.md §6 as a table: malignant is urgent (webhook + inbox + email, acknowledge within 4 h);
  * atypical and nondiagnostic are high (inbox + email, within 2 days); benign is routine (inbox, no
  * acknowledgement). An outcome changed by an amendment is urgent whatever it became. A site overrides
  * any row; the inbox always stays, and a recipient whose EHR takes FHIR also gets a Communication there.

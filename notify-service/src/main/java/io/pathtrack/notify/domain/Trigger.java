@@ -2,7 +2,7 @@ package io.pathtrack.notify.domain;
 
 import java.util.Locale;
 
-/** Why a notification exists (DESIGN §6); part of its idempotency key. */
+/** Why a notification exists (docs/architecture.md §6); part of its idempotency key. */
 public enum Trigger {
   RESULT,
   /** An amended or corrected report changed the outcome: urgent, referencing the earlier notification. */

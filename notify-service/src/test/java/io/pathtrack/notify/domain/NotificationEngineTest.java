@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The notification rules of DESIGN §6 with the shipped directory and a fixed time. */
+/** The notification rules of docs/architecture.md §6 with the shipped directory and a fixed time. */
 class NotificationEngineTest {
   /** Monday 23 November 2026, 10:00 London: Dr Lee is on duty (07:00–19:00 on weekdays). */
   private static final Instant MONDAY_10 = Instant.parse("2026-11-23T10:00:00Z");

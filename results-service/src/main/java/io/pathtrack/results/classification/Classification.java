@@ -4,7 +4,7 @@ import io.pathtrack.contract.Outcome;
 import java.util.List;
 
 /**
- * The outcome of one report version with its evidence (DESIGN §4).
+ * The outcome of one report version with its evidence (docs/architecture.md §4).
  *
  * @param outcome        exactly one outcome; never benign by default
  * @param needsReview    true when no rule could place the report (the outcome is then ATYPICAL), or when

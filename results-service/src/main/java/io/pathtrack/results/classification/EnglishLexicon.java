@@ -3,7 +3,7 @@ package io.pathtrack.results.classification;
 import io.pathtrack.contract.Outcome;
 
 /**
- * English pathology vocabulary (DESIGN §4). Entries are lower-case regular expressions; a space matches
+ * English pathology vocabulary (docs/architecture.md §4). Entries are lower-case regular expressions; a space matches
  * any run of spaces or hyphens, " ?" an optional one. When entries overlap the longest match wins, so
  * "atypical ductal hyperplasia", "lobular carcinoma in situ" and "tubular adenoma with low-grade
  * dysplasia" are read as wholes, not as "atypical", "carcinoma" and "dysplasia".
@@ -42,11 +42,11 @@ final class EnglishLexicon {
           "gleason(?: score| grade| sum| pattern)?s?(?: ?:| of| ?=)? ?(?:\\d ?\\+ ?\\d(?: ?= ?\\d{1,2})?|\\d{1,2})",
           "(?:isup )?grade group ?[1-5]")
 
-      // ---------------------------------------------------------------- atypical (DESIGN §4)
+      // ---------------------------------------------------------------- atypical (docs/architecture.md §4)
       .atypical(
           "atypi(?:a|as|cal|cally)",
           "atypical (?:ductal|lobular) hyperplasia", "adh", "alh", "lobular neoplasia",
-          // classic LCIS is a precursor (DESIGN §4); pleomorphic and florid LCIS are malignant (above)
+          // classic LCIS is a precursor (docs/architecture.md §4); pleomorphic and florid LCIS are malignant (above)
           "(?:classic(?:al)? )?lobular carcinoma in situ(?:,? classic(?:al)? type)?", "lcis",
           "flat epithelial atypia", "fea", "atypical (?:ductal )?epithelial proliferation",
           "cin ?(?:[123]|iii|ii|i)(?: ?(?:/|to) ?(?:[123]|iii|ii|i))?",
@@ -96,7 +96,7 @@ final class EnglishLexicon {
           "apocrine metaplasia", "duct ectasia", "(?:intraductal |sclerosing )?papillomas?", "radial scars?",
           "complex sclerosing lesions?", "pseudoangiomatous stromal hyperplasia", "pash", "gyna?ecomastia",
           "lactational changes?", "fat necrosis", "abscess(?:es)?", "hamartomas?", "benign phyllodes tumou?rs?",
-          // conventional adenomas with low-grade dysplasia are benign (DESIGN §4, ICD-O /0)
+          // conventional adenomas with low-grade dysplasia are benign (docs/architecture.md §4, ICD-O /0)
           "\\p{L}*adenomas?,? (?:with )?(?:focal )?(?:low grade|mild|mild to moderate) dysplasia",
           "(?:tubular|tubulovillous|villous|traditional serrated|sessile serrated) adenomas?,? (?:with )?(?:focal )?"
               + "(?:low grade|mild|mild to moderate) dysplasia",

@@ -1,6 +1,6 @@
 package io.pathtrack.results.classification;
 
-/** Where a piece of evidence was found, strongest first (DESIGN §4 "rules of evidence"). */
+/** Where a piece of evidence was found, strongest first (docs/architecture.md §4 "rules of evidence"). */
 public enum EvidenceSource {
   CONCLUSION_CODE,
   CONCLUSION_TEXT,

@@ -18,7 +18,7 @@ final class GermanLexicon {
           "intraepitheliale[nr]? neoplasie", "lobuläre neoplasie", "prämaligne[nrsm]?", "präkanzerose(?:n)?",
           "unklare[nrsm]? dignität", "verdächtig", "suspekt")
       // "tubuläres Adenom mit niedriggradiger intraepithelialer Neoplasie" is the German wording of an
-      // adenoma with low-grade dysplasia: benign (DESIGN §4)
+      // adenoma with low-grade dysplasia: benign (docs/architecture.md §4)
       .benign("\\p{L}*adenom(?:e|en|s)? mit (?:gering|niedrig)gradiger (?:intraepithelialer neoplasie|dysplasie)")
       .benign("gutartig\\p{L}*", "benigne[nrsm]?", "tumorfrei", "karzinomfrei", "ohne malignität",
           "kein anhalt für malignität", "unauffällig\\p{L}*", "regelrecht\\p{L}*", "entzündung(?:en)?",

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * ICD-10 (WHO, -CM, -GM) chapter II neoplasm codes by block: C00-C97 malignant; D00-D09 in situ (malignant,
- * DESIGN §4) except the intraepithelial neoplasias D06 (CIN III), D07.1 (VIN III), D07.2 (VAIN III), D07.5
+ * docs/architecture.md §4) except the intraepithelial neoplasias D06 (CIN III), D07.1 (VIN III), D07.2 (VAIN III), D07.5
  * (PIN III), which are atypical; D10-D36 benign; D37-D48 (and -CM D49) uncertain or unknown behaviour, atypical.
  * Codes outside chapter II do not place a report.
  */

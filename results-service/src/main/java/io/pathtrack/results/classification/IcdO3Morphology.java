@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * ICD-O-3 morphology codes ({@code 8500/3}, {@code 85003}, {@code M-8500/3}, with or without a grade digit)
- * placed by their behaviour digit (DESIGN §4): /0 benign, /1 atypical (uncertain behaviour), /2 malignant
+ * placed by their behaviour digit (docs/architecture.md §4): /0 benign, /1 atypical (uncertain behaviour), /2 malignant
  * (carcinoma in situ), /3 /6 /9 malignant. Exception: precursor lesions that ICD-O codes /2 (or /0) but
- * DESIGN §4 places as atypical.
+ * docs/architecture.md §4 places as atypical.
  */
 final class IcdO3Morphology {
 
@@ -17,7 +17,7 @@ final class IcdO3Morphology {
   private static final Pattern WITHOUT_SEPARATOR = Pattern.compile("(?i)^\\s*(?:m-?)?(\\d{4})(\\d)\\d?\\s*$");
   private static final Pattern IN_TEXT = Pattern.compile("(\\d{4})\\s*/\\s*(\\d)");
 
-  /** Precursor lesions (DESIGN §4: lobular neoplasia / classic LCIS, CIN, SIL, PIN, high-grade dysplasia). */
+  /** Precursor lesions (docs/architecture.md §4: lobular neoplasia / classic LCIS, CIN, SIL, PIN, high-grade dysplasia). */
   private static final Map<String, String> PRECURSORS = Map.ofEntries(
       Map.entry("8077/0", "squamous intraepithelial neoplasia, low grade (LSIL, CIN 1)"),
       Map.entry("8077/2", "squamous intraepithelial neoplasia, high grade (HSIL, CIN 2-3, VIN 3)"),

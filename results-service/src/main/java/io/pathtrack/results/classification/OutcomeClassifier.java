@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Gives a pathology report exactly one outcome, with the evidence that decided it (DESIGN §4).
+ * Gives a pathology report exactly one outcome, with the evidence that decided it (docs/architecture.md §4).
  *
  * <p>Evidence levels, strongest first: coded conclusions, conclusion text, result observations,
  * attachment texts, narrative. The strongest level that places the report decides; within it the worst
@@ -165,7 +165,7 @@ public final class OutcomeClassifier {
     return List.copyOf(unique);
   }
 
-  /** Safety rule (DESIGN §4): what nothing places is atypical, needs review, and says why. */
+  /** Safety rule (docs/architecture.md §4): what nothing places is atypical, needs review, and says why. */
   private static Classification unplaceable(Map<EvidenceSource, List<Finding>> byLevel) {
     List<Finding> unplaced = byLevel.values().stream().flatMap(List::stream).limit(3).toList();
     Evidence evidence = unplaced.isEmpty()

@@ -9,7 +9,7 @@ import io.pathtrack.contract.Outcome;
 
 /**
  * Reporting-system categories as they are written in reports, independent of language, mapped as in the
- * DESIGN §4 table:
+ * docs/architecture.md §4 table:
  * <ul>
  *   <li>Bethesda System for Reporting Thyroid Cytopathology I-VI: I nondiagnostic, II benign, III (AUS),
  *       IV (follicular neoplasm) and V (suspicious for malignancy) atypical, VI malignant;</li>

@@ -8,7 +8,7 @@ import io.pathtrack.contract.Outcome;
 import java.util.Map;
 
 /**
- * SNOMED CT concepts common in pathology conclusions, with their DESIGN §4 outcome. Deliberately short:
+ * SNOMED CT concepts common in pathology conclusions, with their docs/architecture.md §4 outcome. Deliberately short:
  * only concepts whose identifier and meaning are certain. A SNOMED CT code not listed here is placed by
  * its display text, if the report sends one (the display is the concept's own term), else reported as
  * unplaceable.
@@ -27,7 +27,7 @@ final class SnomedCtConcepts {
       entry("35917007", MALIGNANT, "Adenocarcinoma, no subtype (morphologic abnormality)"),
       entry("28899001", MALIGNANT, "Squamous cell carcinoma, no ICD-O subtype (morphologic abnormality)"),
       entry("82711006", MALIGNANT, "Infiltrating duct carcinoma (morphologic abnormality)"),
-      // DCIS: carcinoma in situ is malignant (DESIGN §4)
+      // DCIS: carcinoma in situ is malignant (docs/architecture.md §4)
       entry("86616005", MALIGNANT, "Intraductal carcinoma, noninfiltrating (morphologic abnormality)"),
       entry("1338007", MALIGNANT, "Basal cell carcinoma (morphologic abnormality)"),
       entry("72495009", MALIGNANT, "Mucinous adenocarcinoma (morphologic abnormality)"),
@@ -45,7 +45,7 @@ final class SnomedCtConcepts {
       entry("399068003", MALIGNANT, "Malignant tumor of prostate (disorder)"),
       entry("363406005", MALIGNANT, "Malignant tumor of colon (disorder)"),
       entry("188340000", MALIGNANT, "Malignant tumor of craniopharyngeal duct (disorder)"),
-      // precursor lesions: atypical (DESIGN §4)
+      // precursor lesions: atypical (docs/architecture.md §4)
       entry("25723000", ATYPICAL, "Dysplasia (morphologic abnormality)"),
       entry("55237006", ATYPICAL, "Severe dysplasia (morphologic abnormality)"),
       // benign

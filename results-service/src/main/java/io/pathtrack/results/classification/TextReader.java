@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads pathology text the way DESIGN §4 asks:
+ * Reads pathology text the way docs/architecture.md §4 asks:
  * <ol>
  *   <li>normalise (tags, entities, VistA markup, HL7 escapes);</li>
  *   <li>keep the diagnosis: when the text has a diagnosis section ("DIAGNOSIS:", "Final diagnosis",
@@ -385,7 +385,7 @@ final class TextReader {
       start = m.negationBefore != null ? m.negationBefore.token.start() : start;
       end = m.negationAfter != null ? m.negationAfter.end() : end;
     } else if (m.hedgeBefore != null || m.hedgeAfter != null) {
-      // a hedged malignant or atypical term is atypical (DESIGN §4); a hedged benign one ("favour
+      // a hedged malignant or atypical term is atypical (docs/architecture.md §4); a hedged benign one ("favour
       // fibroadenoma") is not a benign diagnosis and places nothing
       outcome = isSuspect(term.outcomeOf(lower.substring(start, end))) ? Outcome.ATYPICAL : null;
       start = m.hedgeBefore != null ? m.hedgeBefore.token.start() : start;

@@ -1,5 +1,5 @@
 /**
- * Outcome classification of pathology reports (DESIGN §4): a pure-Java core, records in
+ * Outcome classification of pathology reports (docs/architecture.md §4): a pure-Java core, records in
  * ({@link io.pathtrack.results.classification.ReportFacts}), records out
  * ({@link io.pathtrack.results.classification.Classification}); no Spring, Kafka or HAPI types.
  *

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * The adapter from a HAPI DiagnosticReport to the classifier's plain input: what the report says, in
- * the order of evidence DESIGN §4 weighs it. References must already be resolved (contained resources
+ * the order of evidence docs/architecture.md §4 weighs it. References must already be resolved (contained resources
  * are; bundle entries are resolved by ingest).
  */
 public final class ReportFactsReader {

@@ -99,7 +99,7 @@ public final class ReportIntake {
     annotate(report, classification);
     byte[] json = Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8);
     if (json.length > maxEventBytes) {
-      // Refused up front, on every channel, rather than accepted and then unpublishable (DESIGN §10).
+      // Refused up front, on every channel, rather than accepted and then unpublishable (docs/architecture.md §10).
       throw new ReportRejectedException(List.of(new ValidationIssue("DiagnosticReport", "too-long",
           "the report as FHIR JSON with its outcome is " + json.length + " bytes, over the limit of " + maxEventBytes
               + " bytes for a published report; split it into several reports or send large attachments by reference")),

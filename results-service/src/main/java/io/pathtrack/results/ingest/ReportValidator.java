@@ -122,7 +122,7 @@ public final class ReportValidator {
     return fromSpecimen || !fromIdentifier ? "Specimen.accessionIdentifier.value" : "DiagnosticReport.identifier.value";
   }
 
-  /** The accession: the report's own (DESIGN §3), else the accession of its bundle's only Specimen. */
+  /** The accession: the report's own (docs/architecture.md §3), else the accession of its bundle's only Specimen. */
   public Optional<String> accession(InboundReport inbound) {
     return Accessions.ofReport(inbound.report(), accessionIdentifierSystems)
         .or(() -> inbound.bundleSpecimen().flatMap(Accessions::ofSpecimen));

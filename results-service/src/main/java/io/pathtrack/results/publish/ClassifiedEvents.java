@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The CloudEvents headers of a classified-report event: what specimen-service and notify-service route
- * on without parsing the report (DESIGN §3).
+ * on without parsing the report (docs/architecture.md §3).
  */
 public final class ClassifiedEvents {
   private ClassifiedEvents() {}

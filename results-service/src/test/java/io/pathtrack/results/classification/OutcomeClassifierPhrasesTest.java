@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
- * The outcome policy as a table (DESIGN §4): conclusion phrasings from practice across organ systems and
+ * The outcome policy as a table (docs/architecture.md §4): conclusion phrasings from practice across organ systems and
  * reporting systems, each with the outcome it must get. The table is
  * {@code src/test/resources/classification/conclusion-phrases.csv}.
  */

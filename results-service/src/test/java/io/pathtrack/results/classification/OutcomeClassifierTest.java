@@ -476,7 +476,7 @@ class OutcomeClassifierTest {
     void attachmentWithVistaMarkupClassifiesPartByPart() {
       Classification result = classify(report().attachment(CorpusTexts.VA_COLON_POLYPS).build());
 
-      // hyperplastic polyp and tubular adenomas: benign (a conventional adenoma is ICD-O /0, DESIGN §4);
+      // hyperplastic polyp and tubular adenomas: benign (a conventional adenoma is ICD-O /0, docs/architecture.md §4);
       // the note on poor preservation does not make the report nondiagnostic
       assertThat(result.outcome()).isEqualTo(Outcome.BENIGN);
       assertThat(result.needsReview()).isFalse();

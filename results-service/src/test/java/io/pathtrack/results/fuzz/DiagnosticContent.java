@@ -15,7 +15,7 @@ import java.util.Set;
 final class DiagnosticContent {
   private DiagnosticContent() {}
 
-  /** Where a report states its findings (DESIGN §4 evidence levels); Observations are removed whole. */
+  /** Where a report states its findings (docs/architecture.md §4 evidence levels); Observations are removed whole. */
   static final Set<String> DIAGNOSTIC_FIELDS = Set.of("conclusion", "conclusionCode", "result", "presentedForm",
       "text", "valueString", "valueCodeableConcept", "hasMember", "component", "note", "interpretation", "section");
 

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Turnaround rules by procedure type and priority (DESIGN §5). Defaults: fine-needle aspiration,
+ * Turnaround rules by procedure type and priority (docs/architecture.md §5). Defaults: fine-needle aspiration,
  * ultrasound-guided core, stereotactic and 3-D stereotactic vacuum-assisted and MRI-guided biopsies 2
  * working days; CT-guided lung or soft-tissue core 3; CT-guided bone (decalcification) 5; anything
  * else 5, flagged as unmapped. All from receipt in the lab, warning at 75 %.

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The site's working calendar: its time zone, working days, holidays and the daily cut-off after which
- * a specimen counts as received on the next working day (DESIGN §5).
+ * a specimen counts as received on the next working day (docs/architecture.md §5).
  *
  * @param dayStart when a working day's clock starts for specimens that arrived after the cut-off or on
  *     a non-working day
