@@ -43,7 +43,7 @@ class Hl7MllpAllowListIntegrationTest {
   @AfterAll
   static void stop() {
     if (service != null) {
-      service.close();
+      io.pathtrack.testsupport.StreamsReady.close(service, java.time.Duration.ofSeconds(60));
     }
   }
 

@@ -63,7 +63,7 @@ class Hl7MllpConnectionLimitsIntegrationTest {
   @AfterAll
   static void stop() {
     if (service != null) {
-      service.close();
+      io.pathtrack.testsupport.StreamsReady.close(service, java.time.Duration.ofSeconds(60));
     }
   }
 

@@ -103,7 +103,7 @@ class Hl7MllpListenerIntegrationTest {
       clientThreads.shutdownNow();
     }
     if (service != null) {
-      service.close();
+      io.pathtrack.testsupport.StreamsReady.close(service, java.time.Duration.ofSeconds(60));
     }
   }
 

@@ -78,7 +78,7 @@ class Hl7MllpTlsIntegrationTest {
   @AfterAll
   static void stop() {
     if (service != null) {
-      service.close();
+      io.pathtrack.testsupport.StreamsReady.close(service, java.time.Duration.ofSeconds(60));
     }
   }
 

@@ -82,6 +82,10 @@ public class StreamsGuardConfiguration {
       config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class.getName());
       config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class.getName());
       factory.setStreamsConfiguration(config); // the factory hands out copies of its configuration
+      // On a clean stop, leave the consumer group at once: the other instances take the partitions over now, not
+      // after the session times out; and give the stream threads time to finish what they are doing.
+      factory.setLeaveGroupOnClose(true);
+      factory.setCloseTimeout(30);
       factory.setStreamsUncaughtExceptionHandler(exception -> {
         // Only a fault that concerns every record gets here (the handlers took the rest): stop, say so, be restarted.
         log.error("Kafka Streams application {} stopped: {}; its health is DOWN until the service is restarted",
