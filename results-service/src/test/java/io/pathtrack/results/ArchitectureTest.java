@@ -3,7 +3,10 @@ package io.pathtrack.results;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import io.pathtrack.testsupport.ServiceArchitecture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * results-service keeps its rules — the outcome classifier and the report history that tells an amendment — in
@@ -14,19 +17,9 @@ class ArchitectureTest {
   private static final ServiceArchitecture SERVICE = ServiceArchitecture.of("io.pathtrack.results")
       .withDomain("classification", "amendment");
 
-  @Test
-  void theDomainUsesNoFramework() {
-    SERVICE.domainUsesNoFramework();
-  }
-
-  @Test
-  void theDomainDependsOnlyOnItselfTheContractAndTheJdk() {
-    SERVICE.domainDependsOnlyOnItselfTheContractAndTheJdk();
-  }
-
-  @Test
-  void packagesAreFreeOfCycles() {
-    SERVICE.packagesAreFreeOfCycles();
+  @TestFactory
+  Stream<DynamicTest> theDomainIsPlainJavaAndNoPackagesDependOnEachOther() {
+    return SERVICE.rules();
   }
 
   /** ER7 in, FHIR out: no Spring, Kafka or network, and nothing of intake, the pipeline or the MLLP listener. */

@@ -47,6 +47,15 @@ public final class ServiceArchitecture {
     return classes;
   }
 
+  /** The three rules below, as tests (for a service's {@code @TestFactory}). */
+  public java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> rules() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.api.DynamicTest.dynamicTest("the domain uses no framework", this::domainUsesNoFramework),
+        org.junit.jupiter.api.DynamicTest.dynamicTest("the domain depends only on itself, the contract and the JDK",
+            this::domainDependsOnlyOnItselfTheContractAndTheJdk),
+        org.junit.jupiter.api.DynamicTest.dynamicTest("the packages are free of cycles", this::packagesAreFreeOfCycles));
+  }
+
   /** The domain package exists and none of its classes uses a framework type. */
   public void domainUsesNoFramework() {
     noClasses().that().resideInAnyPackage(domain)

@@ -7,10 +7,10 @@ import io.pathtrack.notify.domain.SlaAlert;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
-import io.pathtrack.contract.streams.RecordRefusedException;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.DueIndex;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.contract.streams.RoutingProcessor;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.domain.ReportHistory;
 import io.pathtrack.notify.report.ReportReading;
@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -36,24 +34,22 @@ import tools.jackson.databind.json.JsonMapper;
  * State: each accession's notifications, and the due-time index of acknowledgement deadlines. Output 0:
  * notification events (FHIR Communication) for the dispatcher and the inbox; output 1: the audit trail.
  */
-final class NotificationProcessor extends ContextualProcessor<String, String, String, RoutedRecord<String>> {
+final class NotificationProcessor extends RoutingProcessor {
   static final int NOTIFICATIONS = 0;
   static final int AUDIT = 1;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final NotificationEngine engine;
   private final Clock clock;
-  private final Duration sweepInterval;
   private final String source;
   private KeyValueStore<String, String> store;
   private DueIndex timers;
   private KeyValueStore<String, String> reports;
-  private long recordTime;
 
   NotificationProcessor(NotificationEngine engine, Clock clock, Duration sweepInterval, String source) {
+    super(sweepInterval);
     this.engine = engine;
     this.clock = clock;
-    this.sweepInterval = sweepInterval;
     this.source = source;
   }
 
@@ -61,24 +57,18 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   record AckRequest(String notificationId, String by) {}
 
   @Override
-  public void init(ProcessorContext<String, RoutedRecord<String>> context) {
-    super.init(context);
+  protected void open(ProcessorContext<String, RoutedRecord<String>> context) {
     store = context.getStateStore(NotificationTopology.STATE);
     timers = new DueIndex(context.getStateStore(NotificationTopology.TIMERS));
     reports = context.getStateStore(NotificationTopology.REPORTS);
-    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
-      recordTime = wallClock;
-      sweep();
-    });
   }
 
+  /**
+   * A record that cannot be applied throws: the stream's exception handler sets it aside on
+   * {@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ} with the reason and the stream goes on with the next one.
+   */
   @Override
-  public void process(Record<String, String> record) {
-    recordTime = record.timestamp();
-    String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
-    // A record that cannot be applied throws: the stream's exception handler sets it aside on
-    // Topics.NOTIFICATIONS_DLQ with the reason and the stream goes on with the next one.
-    RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
+  protected void apply(Record<String, String> record, String type) {
     Instant now = clock.instant();
     AccessionNotifications state = load(record.key());
     NotificationEngine.Step step = switch (type) {
@@ -120,7 +110,8 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
     reports.put(event.accession(), ReportStore.json(history.with(ReportReading.read(event, json))));
   }
 
-  void sweep() {
+  @Override
+  protected void sweep() {
     Instant now = clock.instant();
     for (DueIndex.Entry entry : timers.due(now, 10_000)) {
       timers.remove(entry);
@@ -143,7 +134,7 @@ final class NotificationProcessor extends ContextualProcessor<String, String, St
   }
 
   private void forward(String key, int output, String value, Map<String, byte[]> headers) {
-    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), recordTime));
+    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), causeTime()));
   }
 
   private AccessionNotifications load(String accession) {

@@ -2,6 +2,7 @@ package io.pathtrack.notify.escalation;
 
 import io.pathtrack.notify.domain.NotificationEngine;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.contract.streams.StateStores;
 import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.directory.PractitionerDirectory;
 import io.pathtrack.notify.domain.NotificationPolicy;
@@ -10,13 +11,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -37,17 +36,17 @@ public class NotificationTopology {
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> notifyStateStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(), Serdes.String());
+    return StateStores.persistent(STATE);
   }
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> notifyTimerStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String());
+    return StateStores.persistent(TIMERS);
   }
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> notifyReportStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REPORTS), Serdes.String(), Serdes.String());
+    return StateStores.persistent(REPORTS);
   }
 
   @Bean

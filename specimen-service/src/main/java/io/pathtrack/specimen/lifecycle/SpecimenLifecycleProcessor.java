@@ -3,12 +3,12 @@ package io.pathtrack.specimen.lifecycle;
 import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.ClassifiedReportEvent;
-import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.streams.RecordRefusedException;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.contract.streams.RoutingProcessor;
 import io.pathtrack.guard.Redaction;
 import io.pathtrack.specimen.domain.DueTimer;
 import io.pathtrack.specimen.sla.DueTimerIndex;
@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -45,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * wall-clock punctuator fires the timers that are due by range-scanning the index from its start, so it
  * touches only what is due; timers live in the stores and their changelogs, so they survive restarts.
  */
-final class SpecimenLifecycleProcessor extends ContextualProcessor<String, String, String, RoutedRecord<String>> {
+final class SpecimenLifecycleProcessor extends RoutingProcessor {
   static final int SPECIMENS = 0;
   static final int SLA = 1;
   /** Timers fired per sweep at most; the rest wait for the next sweep, so one sweep stays short. */
@@ -56,44 +54,36 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   private final SpecimenRecords records;
   private final SlaMetrics metrics;
   private final Clock clock;
-  private final Duration sweepInterval;
   private final String source;
   private KeyValueStore<String, String> store;
   private DueTimerIndex timers;
   /** Timestamp for records forwarded now: the input record's, or the punctuation's wall-clock time. */
-  private long recordTime;
 
   SpecimenLifecycleProcessor(SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock,
       Duration sweepInterval, String source) {
+    super(sweepInterval);
     this.slaClock = slaClock;
     this.records = records;
     this.metrics = metrics;
     this.clock = clock;
-    this.sweepInterval = sweepInterval;
     this.source = source;
   }
 
   @Override
-  public void init(ProcessorContext<String, RoutedRecord<String>> context) {
-    super.init(context);
+  protected void open(ProcessorContext<String, RoutedRecord<String>> context) {
     store = context.getStateStore(SpecimenTopology.RECORDS);
     timers = new DueTimerIndex(context.getStateStore(SpecimenTopology.TIMERS));
     try (KeyValueIterator<String, String> all = store.all()) {
       all.forEachRemaining(kv -> metrics.restored(SpecimenRecords.parse(kv.value).slaState()));
     }
-    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
-      recordTime = wallClock;
-      sweep();
-    });
   }
 
+  /**
+   * A record that cannot be applied throws: the stream's exception handler sets it aside on
+   * {@link io.pathtrack.contract.Topics#SPECIMENS_DLQ} with the reason and the stream goes on with the next one.
+   */
   @Override
-  public void process(Record<String, String> record) {
-    recordTime = record.timestamp();
-    String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
-    // A record that cannot be applied throws: the stream's exception handler sets it aside on
-    // Topics.SPECIMENS_DLQ with the reason and the stream goes on with the next one.
-    RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
+  protected void apply(Record<String, String> record, String type) {
     if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
         || type.equals(EventTypes.SPECIMEN_CORRECTED)) {
       onSpecimen(record.key(), record.value(), type);
@@ -198,7 +188,8 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
   }
 
   /** Fires the timers due now. Runs on the stream thread, so it never races the records it changes. */
-  void sweep() {
+  @Override
+  protected void sweep() {
     Instant now = clock.instant();
     for (DueTimer timer : timers.due(now, SWEEP_BATCH)) {
       timers.remove(timer);
@@ -225,7 +216,7 @@ final class SpecimenLifecycleProcessor extends ContextualProcessor<String, Strin
 
   private void forward(String key, int output, String value, java.util.Map<String, byte[]> headers) {
     // The record timestamp is stream time (the broker checks it); the event's own time is in ce_time.
-    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), recordTime));
+    context().forward(new Record<>(key, new RoutedRecord<>(output, value, headers), causeTime()));
   }
 
   private Optional<SpecimenRecord> load(String accession) {

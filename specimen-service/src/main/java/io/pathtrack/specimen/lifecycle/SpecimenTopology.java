@@ -2,6 +2,7 @@ package io.pathtrack.specimen.lifecycle;
 
 import io.pathtrack.contract.ProcedureTypes;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.contract.streams.StateStores;
 import io.pathtrack.specimen.SpecimenProperties;
 import io.pathtrack.specimen.domain.SlaClock;
 import io.pathtrack.specimen.sla.SlaMetrics;
@@ -10,13 +11,11 @@ import io.pathtrack.specimen.lifecycle.SpecimenRecords;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,12 +33,12 @@ public class SpecimenTopology {
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> specimenRecordStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECORDS), Serdes.String(), Serdes.String());
+    return StateStores.persistent(RECORDS);
   }
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> slaTimerStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String());
+    return StateStores.persistent(TIMERS);
   }
 
   @Bean
