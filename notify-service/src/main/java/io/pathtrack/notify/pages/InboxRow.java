@@ -78,13 +78,6 @@ public record InboxRow(Notification notification, boolean open, Optional<Duratio
   }
 
   static String describe(Duration left) {
-    Duration size = left.abs();
-    long days = size.toDays();
-    long hours = size.toHoursPart();
-    long minutes = size.toMinutesPart();
-    String amount = days > 0 ? days + " d " + hours + " h"
-        : hours > 0 ? hours + " h " + minutes + " min"
-        : minutes > 0 ? minutes + " min" : "under 1 min";
-    return left.isNegative() ? "overdue by " + amount : amount + " left";
+    return io.pathtrack.guard.security.PageText.timeLeft(left);
   }
 }

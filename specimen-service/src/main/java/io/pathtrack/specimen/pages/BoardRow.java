@@ -72,15 +72,8 @@ public record BoardRow(SpecimenRecord record, Optional<Instant> received, Durati
     return WHEN.format(at.atZone(zone));
   }
 
-  /** "1 d 4 h left", "3 h 20 min left", "overdue by 12 min". */
+  /** "1 d 4 h left", "3 h 20 min left", "overdue by 12 min" ({@link io.pathtrack.guard.security.PageText}). */
   static String describe(Duration left) {
-    Duration size = left.abs();
-    long days = size.toDays();
-    long hours = size.toHoursPart();
-    long minutes = size.toMinutesPart();
-    String amount = days > 0 ? days + " d " + hours + " h"
-        : hours > 0 ? hours + " h " + minutes + " min"
-        : minutes > 0 ? minutes + " min" : "under 1 min";
-    return left.isNegative() ? "overdue by " + amount : amount + " left";
+    return io.pathtrack.guard.security.PageText.timeLeft(left);
   }
 }
