@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.Topics;
 import io.pathtrack.notify.delivery.RecordingReceiver;
 import io.pathtrack.testsupport.Http;
+import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.MutableClock;
+import io.pathtrack.testsupport.PathologyFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +130,35 @@ class NotifyServiceIntegrationTest {
     Map<String, Object> acked = service.awaitNotifications("N-EHR-1",
         l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state")))).get(0);
     assertThat(acked).containsEntry("acknowledgedBy", "Practitioner/dr-ehr");
+  }
+
+  @Test
+  void inputsThatCannotBeReadAreDeadLetteredWithTheirReasonAndAReportWithAnUnreadableBodyStillAlerts() {
+    String accession = "N-READ-1";
+    byte[] unreadable = "not json: Jane Doe".getBytes(StandardCharsets.UTF_8);
+    KafkaProbe.send(service.bootstrap, Topics.NOTIFICATION_ACKS.name(), accession, unreadable, Map.of(
+        EventHeaders.TYPE, EventTypes.NOTIFICATION_ACK_REQUESTED, EventHeaders.ID, "ack-" + accession));
+    KafkaProbe.send(service.bootstrap, Topics.SPECIMENS.name(), accession, unreadable, Map.of(
+        EventHeaders.TYPE, EventTypes.SPECIMEN_REGISTERED, EventHeaders.ID, "spec-" + accession));
+    Map<String, String> report = PathologyFixtures.classifiedHeaders(accession, "r-" + accession, "final",
+        Outcome.MALIGNANT, service.clock.instant(), service.clock.instant());
+    report.put(EventHeaders.ORDERING_PRACTITIONER, "Practitioner/dr-lee");
+    KafkaProbe.send(service.bootstrap, Topics.REPORTS_CLASSIFIED.name(), accession, unreadable, report);
+
+    // The alert depends on the event's headers, never on the body (a copy for the notification page).
+    List<Map<String, Object>> notes = service.awaitNotifications(accession, l -> !l.isEmpty());
+    assertThat(notes).anySatisfy(n -> assertThat(n).containsEntry("recipient", "Practitioner/dr-lee")
+        .containsEntry("priority", "urgent"));
+
+    List<String> reasons = await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(service.bootstrap,
+            Topics.NOTIFICATIONS_DLQ.name()).stream().filter(r -> accession.equals(r.key()))
+        .map(r -> KafkaProbe.header(r, EventHeaders.REJECTION_REASON)).toList(), l -> l.size() == 2);
+    assertThat(reasons).satisfiesExactlyInAnyOrder(
+        r -> assertThat(r).startsWith("the record could not be read at ")
+            .endsWith(": the value is not a JSON NotificationRequest (StreamReadException)"),
+        r -> assertThat(r).startsWith("the record could not be read at ")
+            .endsWith(": the value is not a FHIR R4 Specimen in JSON (DataFormatException)"));
+    assertThat(String.join(" ", reasons)).doesNotContain("Jane");
   }
 
   @Test

@@ -13,8 +13,10 @@ import org.apache.kafka.streams.processor.api.Record;
  * each record must have a key and a {@code ce_type} ({@link RecordRefusedException} otherwise, which the stream's
  * exception handler dead-letters with the reason while the stream goes on); what is forwarded carries the time of
  * the record or of the sweep that caused it.
+ *
+ * @param <V> what the processor reads: its input topics' values, as their serdes read them
  */
-public abstract class RoutingProcessor extends ContextualProcessor<String, String, String, RoutedRecord<String>> {
+public abstract class RoutingProcessor<V> extends ContextualProcessor<String, V, String, RoutedRecord<String>> {
   private final Duration sweepInterval;
   private long causeTime;
 
@@ -33,7 +35,7 @@ public abstract class RoutingProcessor extends ContextualProcessor<String, Strin
   }
 
   @Override
-  public final void process(Record<String, String> record) {
+  public final void process(Record<String, V> record) {
     causeTime = record.timestamp();
     String type = EventHeaders.last(record.headers(), EventHeaders.TYPE);
     RecordRefusedException.requireRoutable(record.key(), type, EventHeaders.TYPE);
@@ -44,7 +46,7 @@ public abstract class RoutingProcessor extends ContextualProcessor<String, Strin
   protected abstract void open(ProcessorContext<String, RoutedRecord<String>> context);
 
   /** Applies one event of this type (never null) to the state of its accession (its key, never null). */
-  protected abstract void apply(Record<String, String> record, String type);
+  protected abstract void apply(Record<String, V> record, String type);
 
   /** Fires what has fallen due (on the wall clock, every sweep interval). */
   protected abstract void sweep();

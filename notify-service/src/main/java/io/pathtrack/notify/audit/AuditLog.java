@@ -1,6 +1,5 @@
 package io.pathtrack.notify.audit;
 
-import io.pathtrack.contract.Fhir;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,8 +19,7 @@ public class AuditLog {
 
   private final Deque<AuditEvent> events = new ArrayDeque<>();
 
-  public void apply(String json) {
-    AuditEvent event = Fhir.json().parseResource(AuditEvent.class, json);
+  public void apply(AuditEvent event) {
     synchronized (events) {
       events.addLast(event);
       if (events.size() > KEPT) {

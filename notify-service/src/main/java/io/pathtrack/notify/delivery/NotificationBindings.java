@@ -1,9 +1,9 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.contract.Topics;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +28,10 @@ class NotificationBindings {
 
   @Bean
   Consumer<Message<byte[]>> auditTrail(io.pathtrack.notify.audit.AuditLog audit) {
-    return message -> audit.apply(new String(message.getPayload(), StandardCharsets.UTF_8));
+    return message -> audit.apply(Topics.AUDIT.read(message.getPayload()));
   }
 
   private static Notification parse(Message<byte[]> message) {
-    return NotificationCommunications.parse(new String(message.getPayload(), StandardCharsets.UTF_8));
+    return NotificationCommunications.fromCommunication(Topics.NOTIFICATIONS.read(message.getPayload()));
   }
 }

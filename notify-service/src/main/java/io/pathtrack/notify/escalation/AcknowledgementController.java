@@ -5,6 +5,8 @@ import static io.pathtrack.contract.EventHeaders.bytes;
 import io.pathtrack.contract.CloudEvent;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.NotificationRequest;
+import io.pathtrack.contract.Topics;
 import io.pathtrack.guard.http.FhirIds;
 import io.pathtrack.guard.http.InvalidRequestValue;
 import io.pathtrack.guard.security.AccessAuditEvents;
@@ -16,7 +18,6 @@ import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.domain.PractitionerReference;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /notifications/{id}/acknowledge}: the signed-in practitioner acknowledges a notification addressed
@@ -44,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class AcknowledgementController {
   static final String BINDING = "acks-out";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final NotificationLog notifications;
   private final NotificationAccess access;
@@ -148,8 +147,7 @@ public class AcknowledgementController {
 
   private boolean send(Notification n, String by, String type) {
     String id = n.id();
-    String json = JSON.writeValueAsString(new NotificationProcessor.AckRequest(id, by));
-    var message = MessageBuilder.withPayload(json.getBytes(StandardCharsets.UTF_8))
+    var message = MessageBuilder.withPayload(Topics.NOTIFICATION_ACKS.write(new NotificationRequest(id, by)))
         .setHeader(KafkaHeaders.KEY, bytes(n.accession()));
     CloudEvent.of(type, source, clock.instant()).subject(n.accession()).contentType("application/json")
         .with(EventHeaders.NOTIFICATION_ID, id).headers().forEach(message::setHeader);

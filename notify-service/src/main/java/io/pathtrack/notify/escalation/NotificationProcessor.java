@@ -9,12 +9,12 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.contract.streams.DueIndex;
+import io.pathtrack.contract.streams.RecordRefusedException;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.contract.streams.RoutingProcessor;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.domain.ReportHistory;
 import io.pathtrack.notify.report.ReportReading;
-import io.pathtrack.notify.report.ReportStore;
 import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import tools.jackson.databind.json.JsonMapper;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 
 /**
  * notify-service's state machine in Kafka Streams. Input: classified reports (and retractions),
@@ -34,17 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
  * State: each accession's notifications, and the due-time index of acknowledgement deadlines. Output 0:
  * notification events (FHIR Communication) for the dispatcher and the inbox; output 1: the audit trail.
  */
-final class NotificationProcessor extends RoutingProcessor {
+final class NotificationProcessor extends RoutingProcessor<EngineInput> {
   static final int NOTIFICATIONS = 0;
   static final int AUDIT = 1;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final NotificationEngine engine;
   private final Clock clock;
   private final String source;
-  private KeyValueStore<String, String> store;
+  private KeyValueStore<String, StoredNotifications> store;
   private DueIndex timers;
-  private KeyValueStore<String, String> reports;
+  private KeyValueStore<String, ReportHistory> reports;
 
   NotificationProcessor(NotificationEngine engine, Clock clock, Duration sweepInterval, String source) {
     super(sweepInterval);
@@ -52,9 +51,6 @@ final class NotificationProcessor extends RoutingProcessor {
     this.clock = clock;
     this.source = source;
   }
-
-  /** An acknowledgement (or decline) request as the API writes it. */
-  record AckRequest(String notificationId, String by) {}
 
   @Override
   protected void open(ProcessorContext<String, RoutedRecord<String>> context) {
@@ -68,46 +64,46 @@ final class NotificationProcessor extends RoutingProcessor {
    * {@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ} with the reason and the stream goes on with the next one.
    */
   @Override
-  protected void apply(Record<String, String> record, String type) {
+  protected void apply(Record<String, EngineInput> record, String type) {
     Instant now = clock.instant();
-    AccessionNotifications state = load(record.key());
-    NotificationEngine.Step step = switch (type) {
-      case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED -> ClassifiedReportEvent
-          .fromHeaders(record.key(), record.headers()).map(e -> {
-            keep(e, record.value());
-            return engine.onReport(state, e, copiesTo(record.headers()), now);
-          }).orElse(null);
-      case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED,
-          EventTypes.SPECIMEN_CORRECTED ->
-          engine.onOrderer(state, SpecimenOrders.orderingPractitioner(SpecimenOrders.parse(record.value())));
-      case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> engine.onSla(state, new SlaAlert(
-          type.equals(EventTypes.SLA_BREACH), record.key(),
-          Instant.parse(EventHeaders.last(record.headers(), EventHeaders.DUE_TIME)),
-          Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ORDERING_PRACTITIONER)),
-          Optional.ofNullable(EventHeaders.last(record.headers(), EventHeaders.ID)).orElse(type + record.key())), now);
-      case EventTypes.NOTIFICATION_ACK_REQUESTED -> {
-        AckRequest ack = JSON.readValue(record.value(), AckRequest.class);
-        yield engine.onAcknowledged(state, ack.notificationId(), ack.by(), now);
-      }
-      case EventTypes.NOTIFICATION_DECLINE_REQUESTED -> {
-        AckRequest decline = JSON.readValue(record.value(), AckRequest.class);
-        yield engine.onDeclined(state, decline.notificationId(), decline.by(), now);
-      }
-      default -> null;
-    };
+    String accession = record.key();
+    AccessionNotifications state = load(accession);
+    EngineInput input = record.value();
+    NotificationEngine.Step step = null;
+    if (input instanceof EngineInput.Report report) {
+      step = ClassifiedReportEvent.fromHeaders(accession, record.headers()).map(e -> {
+        report.body().ifPresent(body -> keep(e, body));
+        return engine.onReport(state, e, copiesTo(record.headers()), now);
+      }).orElse(null);
+    } else if (input instanceof EngineInput.SpecimenEvent specimen) {
+      step = engine.onOrderer(state, SpecimenOrders.orderingPractitioner(specimen.specimen()));
+    } else if (input instanceof EngineInput.SlaEvent) {
+      step = engine.onSla(state, slaAlert(accession, type, record.headers()), now);
+    } else if (input instanceof EngineInput.Acknowledge ack) {
+      step = engine.onAcknowledged(state, ack.request().notificationId(), ack.request().by(), now);
+    } else if (input instanceof EngineInput.Decline decline) {
+      step = engine.onDeclined(state, decline.request().notificationId(), decline.request().by(), now);
+    }
     if (step != null) {
       apply(step, now);
     }
   }
 
-  /** Keeps the report version for the notification page (a retraction's body is kept too: the page says so). */
-  private void keep(ClassifiedReportEvent event, String json) {
-    if (json == null || json.isBlank()) {
-      return;
+  private static SlaAlert slaAlert(String accession, String type, Headers headers) {
+    String due = EventHeaders.last(headers, EventHeaders.DUE_TIME);
+    if (due == null) {
+      throw new RecordRefusedException("an SLA event without its " + EventHeaders.DUE_TIME + " header");
     }
-    String kept = reports.get(event.accession());
-    ReportHistory history = kept == null ? ReportHistory.empty(event.accession()) : ReportStore.parse(kept);
-    reports.put(event.accession(), ReportStore.json(history.with(ReportReading.read(event, json))));
+    return new SlaAlert(type.equals(EventTypes.SLA_BREACH), accession, Instant.parse(due),
+        Optional.ofNullable(EventHeaders.last(headers, EventHeaders.ORDERING_PRACTITIONER)),
+        Optional.ofNullable(EventHeaders.last(headers, EventHeaders.ID)).orElse(type + accession));
+  }
+
+  /** Keeps the report version for the notification page (a retraction's body is kept too: the page says so). */
+  private void keep(ClassifiedReportEvent event, DiagnosticReport body) {
+    ReportHistory history = Optional.ofNullable(reports.get(event.accession()))
+        .orElseGet(() -> ReportHistory.empty(event.accession()));
+    reports.put(event.accession(), history.with(ReportReading.read(event, body)));
   }
 
   @Override
@@ -121,7 +117,7 @@ final class NotificationProcessor extends RoutingProcessor {
   }
 
   private void apply(NotificationEngine.Step step, Instant now) {
-    store.put(step.state().accession(), JSON.writeValueAsString(StoredNotifications.of(step.state())));
+    store.put(step.state().accession(), StoredNotifications.of(step.state()));
     step.remove().forEach(t -> timers.remove(t.entry()));
     step.add().forEach(t -> timers.add(t.entry()));
     for (Notification n : step.publish()) {
@@ -138,8 +134,8 @@ final class NotificationProcessor extends RoutingProcessor {
   }
 
   private AccessionNotifications load(String accession) {
-    String json = store.get(accession);
-    return json == null ? AccessionNotifications.empty(accession) : JSON.readValue(json, StoredNotifications.class).state();
+    StoredNotifications stored = store.get(accession);
+    return stored == null ? AccessionNotifications.empty(accession) : stored.state();
   }
 
   private static java.util.List<String> copiesTo(Headers headers) {

@@ -6,11 +6,14 @@ import io.pathtrack.contract.streams.StateStores;
 import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.directory.PractitionerDirectory;
 import io.pathtrack.notify.domain.NotificationPolicy;
+import io.pathtrack.notify.domain.ReportHistory;
+import io.pathtrack.notify.report.ReportStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -35,18 +38,24 @@ public class NotificationTopology {
   public static final String REPORTS = "notify-reports";
 
   @Bean
-  StoreBuilder<KeyValueStore<String, String>> notifyStateStore() {
-    return StateStores.persistent(STATE);
+  StoreBuilder<KeyValueStore<String, StoredNotifications>> notifyStateStore() {
+    return StateStores.persistent(STATE, StoredNotifications.SERDE);
   }
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> notifyTimerStore() {
-    return StateStores.persistent(TIMERS);
+    return StateStores.dueIndex(TIMERS);
   }
 
   @Bean
-  StoreBuilder<KeyValueStore<String, String>> notifyReportStore() {
-    return StateStores.persistent(REPORTS);
+  StoreBuilder<KeyValueStore<String, ReportHistory>> notifyReportStore() {
+    return StateStores.persistent(REPORTS, ReportStore.SERDE);
+  }
+
+  /** How the engine's input is read (the binder picks the serde by the stream's value type). */
+  @Bean
+  Serde<EngineInput> engineInputSerde() {
+    return EngineInput.serde();
   }
 
   @Bean
@@ -68,7 +77,7 @@ public class NotificationTopology {
 
   @Bean
   @SuppressWarnings("unchecked")
-  public Function<KStream<String, String>, KStream<String, String>[]> notificationEngineStream(
+  public Function<KStream<String, EngineInput>, KStream<String, String>[]> notificationEngineStream(
       NotificationEngine engine, Clock clock, NotifyProperties properties) {
     String source = properties.source().toString();
     return events -> {

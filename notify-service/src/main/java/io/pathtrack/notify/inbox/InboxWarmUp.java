@@ -42,7 +42,7 @@ class InboxWarmUp {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     int applied = 0;
-    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), Topics.NOTIFICATIONS.serde().deserializer())) {
       var partitions = consumer.partitionsFor(Topics.NOTIFICATIONS.name(), Duration.ofSeconds(10));
       if (partitions == null || partitions.isEmpty()) {
         return;
@@ -54,7 +54,7 @@ class InboxWarmUp {
       long deadline = System.currentTimeMillis() + 60_000;
       while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
         for (var record : consumer.poll(Duration.ofMillis(500))) {
-          notifications.apply(NotificationCommunications.parse(record.value()));
+          notifications.apply(NotificationCommunications.fromCommunication(record.value()));
           applied++;
         }
       }

@@ -1,10 +1,8 @@
 package io.pathtrack.notify.report;
 
 import io.pathtrack.notify.domain.ReportVersion;
-import ca.uhn.fhir.parser.DataFormatException;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Extensions;
-import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.ProcedureType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,11 +23,11 @@ public final class ReportReading {
   private ReportReading() {}
 
   /**
-   * The version as the page shows it. A body HAPI cannot read (results-service published it, so this is not
-   * expected) still gives what the headers say: the alert never depends on the page's copy.
+   * The version as the page shows it. A body the topic's serde could not read (results-service published it, so this
+   * is not expected) is an empty report, and still gives what the headers say: the alert never depends on the page's
+   * copy.
    */
-  public static ReportVersion read(ClassifiedReportEvent event, String json) {
-    DiagnosticReport report = parse(json);
+  public static ReportVersion read(ClassifiedReportEvent event, DiagnosticReport report) {
     List<String> evidence = report.getExtensionsByUrl(Extensions.OUTCOME_EVIDENCE).stream()
         .filter(e -> e.getValue() instanceof StringType).map(e -> ((StringType) e.getValue()).getValue()).toList();
     Optional<String> procedure = event.procedureType().map(ProcedureType::display)
@@ -41,14 +39,6 @@ public final class ReportReading {
         event.issued().or(() -> Optional.ofNullable(report.getIssued()).map(java.util.Date::toInstant)),
         event.outcome(), evidence, event.needsReview(),
         Optional.ofNullable(report.getConclusion()).filter(c -> !c.isBlank()), text(report));
-  }
-
-  private static DiagnosticReport parse(String json) {
-    try {
-      return Fhir.json().parseResource(DiagnosticReport.class, json);
-    } catch (DataFormatException e) {
-      return new DiagnosticReport();
-    }
   }
 
   /** A contained specimen by its type and accession; another by its reference. */

@@ -9,6 +9,7 @@ import io.pathtrack.contract.Extensions;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.ProcedureType;
+import io.pathtrack.contract.Topics;
 import io.pathtrack.testsupport.PathologyFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,11 +28,22 @@ class ReportHistoryTest {
         Optional.empty(), false);
   }
 
-  private static String body(String conclusion, String evidence, String text) {
+  /** The report as the engine reads it: written and read back through the topic's serde. */
+  private static DiagnosticReport body(String conclusion, String evidence, String text) {
     DiagnosticReport report = PathologyFixtures.report("S26-1").conclusion(conclusion).build();
     report.addExtension(Extensions.OUTCOME_EVIDENCE, new StringType(evidence));
     report.addPresentedForm().setContentType("text/plain; charset=utf-8").setData(text.getBytes(StandardCharsets.UTF_8));
-    return Fhir.json().encodeResourceToString(report);
+    return read(Fhir.json().encodeResourceToString(report));
+  }
+
+  /** The history as the engine's store gives it back. */
+  private static ReportHistory stored(ReportHistory history) {
+    return ReportStore.SERDE.deserializer().deserialize("notify-reports",
+        ReportStore.SERDE.serializer().serialize("notify-reports", history));
+  }
+
+  private static DiagnosticReport read(String json) {
+    return Topics.REPORTS_CLASSIFIED.read(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -53,7 +65,7 @@ class ReportHistoryTest {
         .with(ReportReading.read(event("1", Outcome.ATYPICAL, "final"), body("Atypia", "atypical <- conclusion: atypia", "Atypia")))
         .with(ReportReading.read(event("2", Outcome.MALIGNANT, "amended"),
             body("Invasive carcinoma", "malignant <- conclusion: invasive carcinoma", "Invasive carcinoma")));
-    history = ReportStore.parse(ReportStore.json(history));
+    history = stored(history);
 
     assertThat(history.find("r-1", "2")).get().extracting(ReportVersion::outcome).isEqualTo(Outcome.MALIGNANT);
     assertThat(history.earlier("r-1", "2")).extracting(ReportVersion::version).containsExactly("1");
@@ -80,20 +92,19 @@ class ReportHistoryTest {
       history = history.with(ReportReading.read(event(String.valueOf(i), Outcome.MALIGNANT, "amended"),
           body(huge, huge, huge)));
     }
-    byte[] stored = ReportStore.json(history).getBytes(StandardCharsets.UTF_8);
-    assertThat(stored.length).isLessThan(io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES
+    assertThat(ReportStore.SERDE.serializer().serialize("notify-reports", history).length).isLessThan(io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES
         - io.pathtrack.contract.RecordSizes.HEADROOM_BYTES);
     assertThat(history.versions()).extracting(ReportVersion::version).as("the newest are kept")
         .containsExactly("13", "14", "15", "16", "17", "18", "19", "20");
     ReportVersion last = history.find("r-1", "20").orElseThrow();
     assertThat(last.text().orElseThrow()).endsWith(ReportVersion.SHORTENED);
-    assertThat(ReportStore.parse(ReportStore.json(history))).as("shortening is stable across a store round trip")
+    assertThat(stored(history)).as("shortening is stable across a store round trip")
         .isEqualTo(history);
   }
 
   @Test
   void aBodyThatCannotBeReadStillGivesWhatTheHeadersSay() {
-    ReportVersion v = ReportReading.read(event("1", Outcome.MALIGNANT, "final"), "{not json");
+    ReportVersion v = ReportReading.read(event("1", Outcome.MALIGNANT, "final"), read("{not json"));
     assertThat(v.outcome()).isEqualTo(Outcome.MALIGNANT);
     assertThat(v.text()).isEmpty();
   }

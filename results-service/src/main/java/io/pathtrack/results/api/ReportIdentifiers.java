@@ -13,7 +13,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers conditional creates ({@code If-None-Exist: identifier=system|value}): was a report with this
@@ -21,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ReportIdentifiers {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private final InteractiveQueryService queries;
   private final ReportIntake intake;
 
@@ -44,13 +41,10 @@ class ReportIdentifiers {
       throw new InvalidRequestException("If-None-Exist names identifier " + wanted + " but the report does not carry it");
     }
     return intake.key(InboundReport.of(report)).flatMap(key -> {
-      ReadOnlyKeyValueStore<String, String> store = queries.getQueryableStore(
+      ReadOnlyKeyValueStore<String, ReportHistory> store = queries.getQueryableStore(
           ReportPipelineTopology.HISTORY_STORE, QueryableStoreTypes.keyValueStore());
-      String stored = store.get(key.accession());
-      if (stored == null) {
-        return Optional.empty();
-      }
-      return JSON.readValue(stored, ReportHistory.class).latest(key.reportId()).map(v -> key.reportId());
+      return Optional.ofNullable(store.get(key.accession()))
+          .flatMap(history -> history.latest(key.reportId())).map(v -> key.reportId());
     });
   }
 }

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relates an accepted report version to what was accepted before for its accession: drops a
@@ -22,10 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code entered-in-error} into a retraction, and remembers the version.
  */
 final class HistoryStep extends ContextualProcessor<String, byte[], String, byte[]> {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private final ReportMetrics metrics;
-  private KeyValueStore<String, String> store;
+  private KeyValueStore<String, ReportHistory> store;
 
   HistoryStep(ReportMetrics metrics) {
     this.metrics = metrics;
@@ -46,8 +43,8 @@ final class HistoryStep extends ContextualProcessor<String, byte[], String, byte
         header(headers, EventHeaders.REPORT_STATUS),
         header(headers, EventHeaders.CONTENT_HASH),
         Outcome.fromCode(header(headers, EventHeaders.OUTCOME)).orElse(Outcome.ATYPICAL));
-    String stored = store.get(record.key());
-    ReportHistory history = stored == null ? ReportHistory.empty() : JSON.readValue(stored, ReportHistory.class);
+    ReportHistory stored = store.get(record.key());
+    ReportHistory history = stored == null ? ReportHistory.empty() : stored;
     Decision decision = history.decide(incoming);
     if (decision instanceof Decision.Duplicate) {
       metrics.duplicate(header(headers, EventHeaders.CHANNEL));
@@ -63,7 +60,7 @@ final class HistoryStep extends ContextualProcessor<String, byte[], String, byte
       headers.remove(EventHeaders.TYPE);
       headers.add(EventHeaders.TYPE, bytes(EventTypes.REPORT_RETRACTED));
     }
-    store.put(record.key(), JSON.writeValueAsString(history.with(incoming)));
+    store.put(record.key(), history.with(incoming));
     String procedure = header(headers, EventHeaders.PROCEDURE_TYPE);
     metrics.classified(incoming.outcome().code(), procedure == null ? ProcedureType.UNMAPPED.code() : procedure);
     context().forward(record.withHeaders(headers));

@@ -1,12 +1,16 @@
 package io.pathtrack.results.pipeline;
 
+import io.pathtrack.contract.serde.JsonSerde;
 import io.pathtrack.contract.streams.RoutedRecord;
+import io.pathtrack.contract.streams.StateStores;
+import io.pathtrack.results.amendment.ReportHistory;
 import io.pathtrack.results.ResultsProperties;
 import io.pathtrack.results.ingest.PublishLimits;
 import io.pathtrack.results.ingest.ReportIntake;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
@@ -14,7 +18,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,10 +33,12 @@ import org.springframework.context.annotation.Configuration;
 public class ReportPipelineTopology {
   /** Accession → the report versions accepted for it. */
   public static final String HISTORY_STORE = "report-history";
+  /** How the history store keeps an accession's versions: JSON. */
+  static final Serde<ReportHistory> HISTORY = JsonSerde.of(ReportHistory.class);
 
   @Bean
-  StoreBuilder<KeyValueStore<String, String>> reportHistoryStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), Serdes.String());
+  StoreBuilder<KeyValueStore<String, ReportHistory>> reportHistoryStore() {
+    return StateStores.persistent(HISTORY_STORE, HISTORY);
   }
 
   @Bean

@@ -37,7 +37,9 @@ public final class DeadLetteringExceptionHandler
       Exception exception) {
     boolean written = sink.write(new DeadLetterSink.Failure("deserialization", context.processorNodeId(),
         record.topic(), record.partition(), record.offset(), record.key(), record.value(), record.headers(), exception,
-        "the record could not be read (" + exception.getClass().getSimpleName() + ")"));
+        exception instanceof RecordRefusedException refused
+            ? "the record could not be read at " + context.processorNodeId() + ": " + refused.getMessage()
+            : "the record could not be read (" + exception.getClass().getSimpleName() + ")"));
     return written ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
   }
 

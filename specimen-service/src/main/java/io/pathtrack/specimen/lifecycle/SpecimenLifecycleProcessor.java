@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * wall-clock punctuator fires the timers that are due by range-scanning the index from its start, so it
  * touches only what is due; timers live in the stores and their changelogs, so they survive restarts.
  */
-final class SpecimenLifecycleProcessor extends RoutingProcessor {
+final class SpecimenLifecycleProcessor extends RoutingProcessor<Resource> {
   static final int SPECIMENS = 0;
   static final int SLA = 1;
   /** Timers fired per sweep at most; the rest wait for the next sweep, so one sweep stays short. */
@@ -55,9 +55,8 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
   private final SlaMetrics metrics;
   private final Clock clock;
   private final String source;
-  private KeyValueStore<String, String> store;
+  private KeyValueStore<String, SpecimenRecord> store;
   private DueTimerIndex timers;
-  /** Timestamp for records forwarded now: the input record's, or the punctuation's wall-clock time. */
 
   SpecimenLifecycleProcessor(SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock,
       Duration sweepInterval, String source) {
@@ -73,8 +72,8 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
   protected void open(ProcessorContext<String, RoutedRecord<String>> context) {
     store = context.getStateStore(SpecimenTopology.RECORDS);
     timers = new DueTimerIndex(context.getStateStore(SpecimenTopology.TIMERS));
-    try (KeyValueIterator<String, String> all = store.all()) {
-      all.forEachRemaining(kv -> metrics.restored(SpecimenRecords.parse(kv.value).slaState()));
+    try (KeyValueIterator<String, SpecimenRecord> all = store.all()) {
+      all.forEachRemaining(kv -> metrics.restored(kv.value.slaState()));
     }
   }
 
@@ -83,13 +82,18 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
    * {@link io.pathtrack.contract.Topics#SPECIMENS_DLQ} with the reason and the stream goes on with the next one.
    */
   @Override
-  protected void apply(Record<String, String> record, String type) {
+  protected void apply(Record<String, Resource> record, String type) {
     if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
         || type.equals(EventTypes.SPECIMEN_CORRECTED)) {
-      onSpecimen(record.key(), record.value(), type);
+      if (!(record.value() instanceof Specimen specimen)) {
+        throw new RecordRefusedException("a specimen event whose body is not a Specimen");
+      }
+      onSpecimen(record.key(), specimen, type);
     } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
-      ClassifiedReportEvent.fromHeaders(record.key(), record.headers())
-          .ifPresent(event -> onReport(event, record.value()));
+      // The event is in the headers; the body, when there is a readable one, may describe an unregistered specimen.
+      Optional<DiagnosticReport> body = Optional.ofNullable(record.value())
+          .filter(DiagnosticReport.class::isInstance).map(DiagnosticReport.class::cast);
+      ClassifiedReportEvent.fromHeaders(record.key(), record.headers()).ifPresent(event -> onReport(event, body));
     }
   }
 
@@ -101,8 +105,7 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
    * were applied before they were published; applying them again could undo what happened since (a
    * correction, an amendment), so they are skipped.
    */
-  private void onSpecimen(String accession, String json, String type) {
-    Specimen event = SpecimenOrders.parse(json);
+  private void onSpecimen(String accession, Specimen event, String type) {
     Optional<LifecycleStatus> eventStatus = SpecimenLifecycle.status(event);
     if (type.equals(EventTypes.SPECIMEN_STATUS_CHANGED) && eventStatus.map(LifecycleStatus::isReported).orElse(false)) {
       return;
@@ -152,7 +155,7 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
     apply(existing, slaClock.onLifecycle(updated, collected(specimen), received(specimen), clock.instant()));
   }
 
-  private void onReport(ClassifiedReportEvent event, String reportJson) {
+  private void onReport(ClassifiedReportEvent event, Optional<DiagnosticReport> report) {
     Instant now = clock.instant();
     Optional<SpecimenRecord> existing = load(event.accession());
     if (!event.isFinal()) {
@@ -162,7 +165,7 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
     }
     boolean unregistered = existing.isEmpty();
     Specimen specimen = existing.map(r -> SpecimenOrders.parse(r.specimenJson()))
-        .orElseGet(() -> fromReport(event.accession(), reportJson));
+        .orElseGet(() -> fromReport(event.accession(), report));
     if (unregistered) {
       SpecimenLifecycle.register(specimen);
     }
@@ -220,37 +223,32 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor {
   }
 
   private Optional<SpecimenRecord> load(String accession) {
-    return Optional.ofNullable(store.get(accession)).map(SpecimenRecords::parse);
+    return Optional.ofNullable(store.get(accession));
   }
 
   /** Stores the record one version on from the one held, when it changed at all. */
   private void save(SpecimenRecord record) {
-    String held = store.get(record.accession());
-    long version = held == null ? 0 : SpecimenRecords.parse(held).version();
-    if (SpecimenRecords.json(record.withVersion(version)).equals(held)) {
+    SpecimenRecord held = store.get(record.accession());
+    long version = held == null ? 0 : held.version();
+    if (record.withVersion(version).equals(held)) {
       return;
     }
-    store.put(record.accession(), SpecimenRecords.json(record.withVersion(version + 1)));
+    store.put(record.accession(), record.withVersion(version + 1));
   }
 
   /** The specimen a report describes (contained or referenced), else a bare one with its accession. */
-  private static Specimen fromReport(String accession, String reportJson) {
-    if (reportJson != null) {
-      try {
-        DiagnosticReport report = Fhir.json().parseResource(DiagnosticReport.class, reportJson);
-        for (Reference ref : report.getSpecimen()) {
-          if (ref.getResource() instanceof Specimen s && Accessions.ofSpecimen(s).map(accession::equals).orElse(false)) {
-            return s.copy();
-          }
+  private static Specimen fromReport(String accession, Optional<DiagnosticReport> body) {
+    if (body.isPresent()) {
+      DiagnosticReport report = body.get();
+      for (Reference ref : report.getSpecimen()) {
+        if (ref.getResource() instanceof Specimen s && Accessions.ofSpecimen(s).map(accession::equals).orElse(false)) {
+          return s.copy();
         }
-        for (Resource contained : report.getContained()) {
-          if (contained instanceof Specimen s) {
-            return s.copy();
-          }
+      }
+      for (Resource contained : report.getContained()) {
+        if (contained instanceof Specimen s) {
+          return s.copy();
         }
-      } catch (RuntimeException e) {
-        log.warn("Report for accession {} could not be read for its specimen: {}", Redaction.accession(accession),
-            Redaction.exception(e));
       }
     }
     Specimen specimen = new Specimen();

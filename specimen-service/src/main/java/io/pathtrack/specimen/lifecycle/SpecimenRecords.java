@@ -6,37 +6,31 @@ import io.pathtrack.specimen.domain.SpecimenRecord;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.contract.ProcedureTypes;
 import io.pathtrack.contract.SpecimenOrders;
+import io.pathtrack.contract.serde.JsonSerde;
 import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.specimen.lifecycle.SpecimenLifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Specimen;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a Specimen into a {@link SpecimenRecord}, and records to and from their stored JSON. */
 public final class SpecimenRecords {
-  /** A record stored before it had a version has none: it reads as 0, which the record makes 1. */
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+  /**
+   * How the lifecycle's store keeps a record: JSON. A record stored before it had a version has none: it reads as 0,
+   * which the record makes 1.
+   */
+  public static final Serde<SpecimenRecord> SERDE = JsonSerde.of(SpecimenRecord.class);
 
   private final ProcedureTypes procedures;
 
   public SpecimenRecords(ProcedureTypes procedures) {
     this.procedures = procedures;
-  }
-
-  public static String json(SpecimenRecord record) {
-    return JSON.writeValueAsString(record);
-  }
-
-  public static SpecimenRecord parse(String json) {
-    return JSON.readValue(json, SpecimenRecord.class);
   }
 
   /** A new record, or the existing one brought up to date with the specimen's latest state. */

@@ -1,21 +1,26 @@
 package io.pathtrack.specimen.lifecycle;
 
 import io.pathtrack.contract.ProcedureTypes;
+import io.pathtrack.contract.Topics;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.contract.streams.StateStores;
 import io.pathtrack.specimen.SpecimenProperties;
 import io.pathtrack.specimen.domain.SlaClock;
+import io.pathtrack.specimen.domain.SpecimenRecord;
 import io.pathtrack.specimen.sla.SlaMetrics;
 import io.pathtrack.specimen.sla.SlaProperties;
-import io.pathtrack.specimen.lifecycle.SpecimenRecords;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,13 +37,25 @@ public class SpecimenTopology {
   public static final String TIMERS = "sla-timers";
 
   @Bean
-  StoreBuilder<KeyValueStore<String, String>> specimenRecordStore() {
-    return StateStores.persistent(RECORDS);
+  StoreBuilder<KeyValueStore<String, SpecimenRecord>> specimenRecordStore() {
+    return StateStores.persistent(RECORDS, SpecimenRecords.SERDE);
   }
 
   @Bean
   StoreBuilder<KeyValueStore<String, String>> slaTimerStore() {
-    return StateStores.persistent(TIMERS);
+    return StateStores.dueIndex(TIMERS);
+  }
+
+  /** How classified reports are read (the binder picks a serde by the stream's value type). */
+  @Bean
+  Serde<DiagnosticReport> classifiedReportSerde() {
+    return Topics.REPORTS_CLASSIFIED.serde();
+  }
+
+  /** How specimen events are read. */
+  @Bean
+  Serde<Specimen> specimenSerde() {
+    return Topics.SPECIMENS.serde();
   }
 
   @Bean
@@ -53,12 +70,13 @@ public class SpecimenTopology {
 
   @Bean
   @SuppressWarnings("unchecked")
-  public BiFunction<KStream<String, String>, KStream<String, String>, KStream<String, String>[]> specimenLifecycle(
+  public BiFunction<KStream<String, DiagnosticReport>, KStream<String, Specimen>, KStream<String, String>[]> specimenLifecycle(
       SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock, SlaProperties sla,
       SpecimenProperties properties) {
     String source = properties.source().toString();
     return (classified, specimens) -> {
-      Map<String, KStream<String, RoutedRecord<String>>> out = classified.merge(specimens, Named.as("specimen-inputs"))
+      Map<String, KStream<String, RoutedRecord<String>>> out = resources(classified)
+          .merge(resources(specimens), Named.as("specimen-inputs"))
           .process(() -> new SpecimenLifecycleProcessor(slaClock, records, metrics, clock, sla.sweepInterval(), source),
               Named.as("specimen-lifecycle"), RECORDS, TIMERS)
           .split(Named.as("specimen-"))
@@ -68,5 +86,11 @@ public class SpecimenTopology {
           out.get("specimen-events").processValues(RoutedRecord.Unwrap::new),
           out.get("specimen-sla").processValues(RoutedRecord.Unwrap::new)};
     };
+  }
+
+  /** A stream of one resource type as one of resources, to merge with another (its values are only read). */
+  @SuppressWarnings("unchecked")
+  private static KStream<String, Resource> resources(KStream<String, ? extends Resource> stream) {
+    return (KStream<String, Resource>) stream;
   }
 }

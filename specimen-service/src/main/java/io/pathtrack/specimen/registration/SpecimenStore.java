@@ -2,7 +2,6 @@ package io.pathtrack.specimen.registration;
 
 import io.pathtrack.specimen.lifecycle.SpecimenTopology;
 import io.pathtrack.specimen.domain.SpecimenRecord;
-import io.pathtrack.specimen.lifecycle.SpecimenRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,24 +23,23 @@ public class SpecimenStore {
   }
 
   public Optional<SpecimenRecord> find(String accession) {
-    return Optional.ofNullable(store().get(accession)).map(SpecimenRecords::parse);
+    return Optional.ofNullable(store().get(accession));
   }
 
   /** Every record that matches; a full scan, for searches and listings, never for timers. */
   public List<SpecimenRecord> where(Predicate<SpecimenRecord> filter) {
     List<SpecimenRecord> out = new ArrayList<>();
-    try (KeyValueIterator<String, String> all = store().all()) {
+    try (KeyValueIterator<String, SpecimenRecord> all = store().all()) {
       all.forEachRemaining(kv -> {
-        SpecimenRecord r = SpecimenRecords.parse(kv.value);
-        if (filter.test(r)) {
-          out.add(r);
+        if (filter.test(kv.value)) {
+          out.add(kv.value);
         }
       });
     }
     return out;
   }
 
-  private ReadOnlyKeyValueStore<String, String> store() {
+  private ReadOnlyKeyValueStore<String, SpecimenRecord> store() {
     try {
       return queries.getQueryableStore(SpecimenTopology.RECORDS, QueryableStoreTypes.keyValueStore());
     } catch (InvalidStateStoreException e) {
