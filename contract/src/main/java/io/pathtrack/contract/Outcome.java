@@ -1,13 +1,12 @@
 package io.pathtrack.contract;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The outcome of a pathology report (docs/architecture.md §4). Every accepted report gets exactly one.
  * Declared in order of severity, worst first: the outcome of a multi-part report is its worst part's.
  */
-public enum Outcome {
+public enum Outcome implements Coded {
   MALIGNANT("malignant", "Malignant"),
   ATYPICAL("atypical", "Atypical"),
   NONDIAGNOSTIC("nondiagnostic", "Nondiagnostic"),
@@ -16,20 +15,15 @@ public enum Outcome {
   /** Code system of these codes when carried as a FHIR Coding. */
   public static final String SYSTEM = Vocabulary.BASE + "/CodeSystem/outcome";
 
-  private final String code;
-  private final String display;
+  private final Concept concept;
 
   Outcome(String code, String display) {
-    this.code = code;
-    this.display = display;
+    this.concept = new Concept(code, display);
   }
 
-  public String code() {
-    return code;
-  }
-
-  public String display() {
-    return display;
+  @Override
+  public Concept concept() {
+    return concept;
   }
 
   /** Higher is worse: malignant > atypical > nondiagnostic > benign. */
@@ -43,6 +37,6 @@ public enum Outcome {
   }
 
   public static Optional<Outcome> fromCode(String code) {
-    return Arrays.stream(values()).filter(o -> o.code.equalsIgnoreCase(code)).findFirst();
+    return Coded.byCode(Outcome.class, code);
   }
 }

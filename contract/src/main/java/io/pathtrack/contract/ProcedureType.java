@@ -1,14 +1,12 @@
 package io.pathtrack.contract;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The biopsy or specimen procedure that produced a specimen. It sets the turnaround target (docs/architecture.md §5).
  * Carried as a Coding in {@code Specimen.collection.method} with system {@link #SYSTEM}.
  */
-public enum ProcedureType {
+public enum ProcedureType implements Coded {
   FINE_NEEDLE_ASPIRATION("fna", "Fine-needle aspiration"),
   US_CORE_NEEDLE("us-core", "Ultrasound-guided core needle biopsy"),
   STEREOTACTIC_VACUUM("stereotactic-vab", "Stereotactic vacuum-assisted biopsy"),
@@ -22,27 +20,18 @@ public enum ProcedureType {
 
   public static final String SYSTEM = Vocabulary.BASE + "/CodeSystem/procedure-type";
 
-  private final String code;
-  private final String display;
+  private final Concept concept;
 
   ProcedureType(String code, String display) {
-    this.code = code;
-    this.display = display;
+    this.concept = new Concept(code, display);
   }
 
-  public String code() {
-    return code;
-  }
-
-  public String display() {
-    return display;
+  @Override
+  public Concept concept() {
+    return concept;
   }
 
   public static Optional<ProcedureType> fromCode(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String wanted = code.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(p -> p.code.equals(wanted)).findFirst();
+    return Coded.byCode(ProcedureType.class, code == null ? null : code.trim());
   }
 }

@@ -1,8 +1,7 @@
 package io.pathtrack.notify.escalation;
 
-import ca.uhn.fhir.rest.api.EncodingEnum;
+import io.pathtrack.guard.http.FhirServlets;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import io.pathtrack.contract.Fhir;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +12,8 @@ class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(CommunicationProvider communications) {
-    RestfulServer server = new RestfulServer(Fhir.context());
-    server.setServerName("PathTrack notify-service");
-    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    RestfulServer server = FhirServlets.server("notify-service");
     server.setResourceProviders(communications);
-    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
-    registration.setName("fhir");
-    registration.setLoadOnStartup(1);
-    return registration;
+    return FhirServlets.registration(server);
   }
 }

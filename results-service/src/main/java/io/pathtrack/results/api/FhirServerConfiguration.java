@@ -1,8 +1,7 @@
 package io.pathtrack.results.api;
 
-import ca.uhn.fhir.rest.api.EncodingEnum;
+import io.pathtrack.guard.http.FhirServlets;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import io.pathtrack.contract.Fhir;
 import io.pathtrack.guard.security.FhirOperationScopes;
 import io.pathtrack.results.ingest.PayloadGuard;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,16 +19,11 @@ class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(DiagnosticReportProvider reports, TransactionProvider bundles) {
-    RestfulServer server = new RestfulServer(Fhir.context());
-    server.setServerName("PathTrack results-service");
+    RestfulServer server = FhirServlets.server("results-service");
     server.setImplementationDescription("Pathology report intake: validation, outcome classification, publication");
-    server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setResourceProviders(reports);
     server.setPlainProviders(bundles);
-    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
-    registration.setName("fhir");
-    registration.setLoadOnStartup(1);
-    return registration;
+    return FhirServlets.registration(server);
   }
 
   /** What the FHIR operations need: classifying or validating a report, or a Bundle of them, is creating one. */

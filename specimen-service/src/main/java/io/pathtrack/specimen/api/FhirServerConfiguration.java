@@ -1,8 +1,7 @@
 package io.pathtrack.specimen.api;
 
-import ca.uhn.fhir.rest.api.EncodingEnum;
+import io.pathtrack.guard.http.FhirServlets;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import io.pathtrack.contract.Fhir;
 import io.pathtrack.guard.security.FhirOperationScopes;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,16 +14,11 @@ class FhirServerConfiguration {
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(SpecimenProvider specimens, ServiceRequestProvider orders,
       SpecimenTransactionProvider transactions) {
-    RestfulServer server = new RestfulServer(Fhir.context());
-    server.setServerName("PathTrack specimen-service");
-    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    RestfulServer server = FhirServlets.server("specimen-service");
     server.setResourceProviders(specimens, orders);
     server.setPlainProviders(transactions);
     server.registerInterceptor(new StoreNotReadyHandling.FhirNotReady());
-    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
-    registration.setName("fhir");
-    registration.setLoadOnStartup(1);
-    return registration;
+    return FhirServlets.registration(server);
   }
 
   /** What the FHIR operations need beyond plain reads and writes: a status change is an update of the specimen. */
