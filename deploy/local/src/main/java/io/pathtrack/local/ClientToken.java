@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A confidential client's access token (OAuth 2.0 client credentials), fetched from the issuer's token endpoint
  * and kept until shortly before it expires: how the simulated LIS authenticates to the services.
  */
-final class ClientToken implements Supplier<String> {
+public final class ClientToken implements Supplier<String> {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration MARGIN = Duration.ofSeconds(30);
 
@@ -31,7 +31,7 @@ final class ClientToken implements Supplier<String> {
   private Instant renewAt = Instant.MIN;
 
   /** @param scope the scopes asked for, space-separated (a token asked for with none grants none) */
-  ClientToken(String issuer, String clientId, String secret, String scope, Clock clock) {
+  public ClientToken(String issuer, String clientId, String secret, String scope, Clock clock) {
     this.tokenEndpoint = URI.create(issuer + "/oauth2/token");
     this.scope = scope;
     this.basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
