@@ -27,7 +27,7 @@ public final class EventHeaders {
   /** Practitioners who receive a copy of the result, comma-separated references. */
   public static final String COPIES_TO = "ce_copiesto";
   public static final String RULE_SET_VERSION = "ce_rulesetversion";
-  /** SHA-256 of the report version's content as received (before classification), for duplicate detection. */
+  /** SHA-256 of the report version as published (its FHIR JSON with the outcome), for duplicate detection. */
   public static final String CONTENT_HASH = "ce_contenthash";
   /** How the report reached the system: rest or kafka (and hl7v2 when that channel exists). */
   public static final String CHANNEL = "ce_channel";

@@ -8,8 +8,8 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 /**
  * An accepted report version and what the system decided about it.
  *
- * @param contentHash SHA-256 of the report as received, before classification: the same report sent
- *     twice, by any channel, has the same hash
+ * @param contentHash SHA-256 of the report as published (its FHIR JSON with the outcome): the same report
+ *     sent twice, by any channel, classifies the same and has the same hash
  * @param report the report with the outcome extensions added
  * @param copiesTo practitioners who receive a copy (the copies-to extension of the report or its order)
  * @param json the annotated report as FHIR JSON, as it is published (at most {@link

@@ -94,7 +94,6 @@ public final class ReportIntake {
   private ClassifiedReport classified(InboundReport inbound) {
     DiagnosticReport report = inbound.report();
     String accession = validator.accession(inbound).orElseThrow();
-    String hash = contentHash(report);
     Classification classification = classify(inbound);
     annotate(report, classification);
     byte[] json = Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8);
@@ -105,7 +104,7 @@ public final class ReportIntake {
               + " bytes for a published report; split it into several reports or send large attachments by reference")),
           false);
     }
-    return new ClassifiedReport(accession, reportId(report, accession), version(report), hash, report,
+    return new ClassifiedReport(accession, reportId(report, accession), version(report), contentHash(json), report,
         classification, orderingPractitioner(report), procedureType(report, inbound), copiesTo(report), json);
   }
 
@@ -128,11 +127,14 @@ public final class ReportIntake {
         + (e.location() == null ? "" : " " + e.location()) + ": " + e.matched();
   }
 
-  static String contentHash(DiagnosticReport report) {
+  /**
+   * SHA-256 of the report as it is published: the JSON encoded once for the event, with its outcome. The same report
+   * sent again (a REST retry, a Kafka redelivery, the same content in another format) classifies the same and so has
+   * the same hash.
+   */
+  static String contentHash(byte[] published) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest(Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(published));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
