@@ -6,7 +6,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -17,17 +19,20 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * that it be unique per message, and one notification is one message), so a resend after a crash carries
  * the same id and mail systems that collapse duplicates by Message-ID show it once.
  */
-public class EmailChannel {
+public class EmailChannel implements AutoCloseable {
   public static final String CHANNEL = "email";
 
   private final JavaMailSender mail;
   private final String from;
   private final URI linkBase;
+  /** The kept-open connection, when the sender is Spring's SMTP sender (it is, unless a test gives another). */
+  private final SmtpConnection connection;
 
   public EmailChannel(JavaMailSender mail, String from, URI linkBase) {
     this.mail = mail;
     this.from = from;
     this.linkBase = linkBase;
+    this.connection = mail instanceof JavaMailSenderImpl smtp ? new SmtpConnection(smtp) : null;
   }
 
   /** Sends the email; a failure is Spring's {@link org.springframework.mail.MailException}, not retried here. */
@@ -45,7 +50,23 @@ public class EmailChannel {
     } catch (MessagingException e) {
       throw new MailPreparationException("email for notification " + n.id() + " to " + address + ": " + e.getMessage(), e);
     }
-    mail.send(message);
+    if (connection == null) {
+      mail.send(message);
+      return;
+    }
+    try {
+      connection.send(message);
+    } catch (MessagingException e) {
+      // The server's answer may quote the address: it stays in the exception, for the audit trail only.
+      throw new MailSendException("email for notification " + n.id() + " could not be sent: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      connection.close();
+    }
   }
 
   /** {@code <notification-id.email@sender-domain>}: the same for every send of the same notification. */

@@ -1,8 +1,11 @@
 package io.pathtrack.notify.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.pathtrack.notify.domain.Notification;
@@ -11,6 +14,7 @@ import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class EmailChannelTest {
@@ -56,6 +60,41 @@ class EmailChannelTest {
         .contains("https://pathtrack.example/ui/notifications/" + n.id());
     for (String word : TestNotifications.phi()) {
       assertThat(whole).doesNotContainIgnoringCase(word);
+    }
+  }
+
+  @Test
+  void aBurstArrivesWholeAndAKeptConnectionTheServerDroppedIsReplacedWithoutLosingTheMessage() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    GreenMail server = new GreenMail(setup);
+    server.start();
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    try (EmailChannel kept = new EmailChannel(sender, "pathology-alerts@pathtrack.local", URI.create("https://pathtrack.example/"))) {
+      for (int i = 0; i < 25; i++) {
+        kept.send(TestNotifications.urgentMalignant(), "ana.lee@hospital.example");
+      }
+      assertThat(server.getReceivedMessages()).hasSize(25);
+
+      server.stop();
+      server = new GreenMail(setup);
+      server.start();
+      Notification after = TestNotifications.urgentMalignant();
+      kept.send(after, "ana.lee@hospital.example");
+      assertThat(server.getReceivedMessages()).singleElement()
+          .satisfies(m -> assertThat(m.getMessageID()).isEqualTo("<" + after.id() + ".email@pathtrack.local>"));
+
+      server.stop();
+      assertThatThrownBy(() -> kept.send(TestNotifications.urgentMalignant(), "ana.lee@hospital.example"))
+          .as("no server: the failure is reported, for the dispatcher to record and retry")
+          .isInstanceOf(MailSendException.class);
+    } finally {
+      server.stop();
     }
   }
 }
