@@ -82,4 +82,16 @@ class TopicSerdesTest {
       }
     }
   }
+
+  @Test
+  void aDeferredBodyIsReadOnlyWhenAskedForAndWrittenBackAsReceived() {
+    var serde = io.pathtrack.contract.serde.FhirSerde.deferred(DiagnosticReport.class);
+    byte[] report = write(Topics.REPORTS_CLASSIFIED, new DiagnosticReport().setConclusion("Invasive carcinoma"));
+    var deferred = serde.deserializer().deserialize(Topics.REPORTS_CLASSIFIED.name(), report);
+    assertThat(serde.serializer().serialize(Topics.REPORTS_CLASSIFIED.name(), deferred)).isEqualTo(report);
+    assertThat(deferred.get().getConclusion()).isEqualTo("Invasive carcinoma");
+    assertThat(deferred.get()).as("read once").isSameAs(deferred.get());
+    assertThat(serde.deserializer().deserialize(Topics.REPORTS_CLASSIFIED.name(), NOT_JSON).get().isEmpty())
+        .as("an unreadable body reads as an empty report, when it is read at all").isTrue();
+  }
 }

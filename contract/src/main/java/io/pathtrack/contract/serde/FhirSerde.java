@@ -46,6 +46,16 @@ public final class FhirSerde {
     });
   }
 
+  /**
+   * Reads this resource type only when the stream asks for it ({@link Deferred#get()}), leniently; written back as
+   * received.
+   */
+  public static <T extends Resource> Serde<Deferred<T>> deferred(Class<T> type) {
+    Serde<T> lenient = lenient(type);
+    return Serdes.serdeFrom((topic, value) -> value == null ? null : value.bytes(),
+        (topic, data) -> new Deferred<>(data, bytes -> lenient.deserializer().deserialize(topic, bytes)));
+  }
+
   /** The compact JSON of a resource, as bytes. */
   public static <T extends Resource> Serializer<T> serializer() {
     return (topic, resource) -> resource == null ? null

@@ -4,6 +4,7 @@ import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.serde.Deferred;
 import io.pathtrack.contract.streams.RecordRefusedException;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.SpecimenOrders;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * wall-clock punctuator fires the timers that are due by range-scanning the index from its start, so it
  * touches only what is due; timers live in the stores and their changelogs, so they survive restarts.
  */
-final class SpecimenLifecycleProcessor extends RoutingProcessor<Resource> {
+final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> {
   static final int SPECIMENS = 0;
   static final int SLA = 1;
   /** Timers fired per sweep at most; the rest wait for the next sweep, so one sweep stays short. */
@@ -82,17 +83,17 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<Resource> {
    * {@link io.pathtrack.contract.Topics#SPECIMENS_DLQ} with the reason and the stream goes on with the next one.
    */
   @Override
-  protected void apply(Record<String, Resource> record, String type) {
+  protected void apply(Record<String, LifecycleInput> record, String type) {
     if (type.equals(EventTypes.SPECIMEN_REGISTERED) || type.equals(EventTypes.SPECIMEN_STATUS_CHANGED)
         || type.equals(EventTypes.SPECIMEN_CORRECTED)) {
-      if (!(record.value() instanceof Specimen specimen)) {
+      if (!(record.value() instanceof LifecycleInput.SpecimenEvent event) || event.specimen() == null) {
         throw new RecordRefusedException("a specimen event whose body is not a Specimen");
       }
-      onSpecimen(record.key(), specimen, type);
+      onSpecimen(record.key(), event.specimen(), type);
     } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
-      // The event is in the headers; the body, when there is a readable one, may describe an unregistered specimen.
-      Optional<DiagnosticReport> body = Optional.ofNullable(record.value())
-          .filter(DiagnosticReport.class::isInstance).map(DiagnosticReport.class::cast);
+      // The event is in the headers; the body is read only if the specimen was never registered.
+      Optional<Deferred<DiagnosticReport>> body = record.value() instanceof LifecycleInput.Report report
+          ? Optional.ofNullable(report.body()) : Optional.empty();
       ClassifiedReportEvent.fromHeaders(record.key(), record.headers()).ifPresent(event -> onReport(event, body));
     }
   }
@@ -155,7 +156,7 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<Resource> {
     apply(existing, slaClock.onLifecycle(updated, collected(specimen), received(specimen), clock.instant()));
   }
 
-  private void onReport(ClassifiedReportEvent event, Optional<DiagnosticReport> report) {
+  private void onReport(ClassifiedReportEvent event, Optional<Deferred<DiagnosticReport>> report) {
     Instant now = clock.instant();
     Optional<SpecimenRecord> existing = load(event.accession());
     if (!event.isFinal()) {
@@ -237,9 +238,9 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<Resource> {
   }
 
   /** The specimen a report describes (contained or referenced), else a bare one with its accession. */
-  private static Specimen fromReport(String accession, Optional<DiagnosticReport> body) {
-    if (body.isPresent()) {
-      DiagnosticReport report = body.get();
+  private static Specimen fromReport(String accession, Optional<Deferred<DiagnosticReport>> body) {
+    DiagnosticReport report = body.map(Deferred::get).orElse(null);
+    if (report != null) {
       for (Reference ref : report.getSpecimen()) {
         if (ref.getResource() instanceof Specimen s && Accessions.ofSpecimen(s).map(accession::equals).orElse(false)) {
           return s.copy();

@@ -2,6 +2,8 @@ package io.pathtrack.specimen.lifecycle;
 
 import io.pathtrack.contract.ProcedureTypes;
 import io.pathtrack.contract.Topics;
+import io.pathtrack.contract.serde.Deferred;
+import io.pathtrack.contract.serde.FhirSerde;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.contract.streams.StateStores;
 import io.pathtrack.specimen.SpecimenProperties;
@@ -19,7 +21,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Specimen;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,10 +47,10 @@ public class SpecimenTopology {
     return StateStores.dueIndex(TIMERS);
   }
 
-  /** How classified reports are read (the binder picks a serde by the stream's value type). */
+  /** How classified reports are read: their body only when asked for (the binder picks a serde by the value type). */
   @Bean
-  Serde<DiagnosticReport> classifiedReportSerde() {
-    return Topics.REPORTS_CLASSIFIED.serde();
+  Serde<Deferred<DiagnosticReport>> classifiedReportSerde() {
+    return FhirSerde.deferred(DiagnosticReport.class);
   }
 
   /** How specimen events are read. */
@@ -70,13 +71,17 @@ public class SpecimenTopology {
 
   @Bean
   @SuppressWarnings("unchecked")
-  public BiFunction<KStream<String, DiagnosticReport>, KStream<String, Specimen>, KStream<String, String>[]> specimenLifecycle(
+  public BiFunction<KStream<String, Deferred<DiagnosticReport>>, KStream<String, Specimen>, KStream<String, String>[]>
+      specimenLifecycle(
       SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock, SlaProperties sla,
       SpecimenProperties properties) {
     String source = properties.source().toString();
     return (classified, specimens) -> {
-      Map<String, KStream<String, RoutedRecord<String>>> out = resources(classified)
-          .merge(resources(specimens), Named.as("specimen-inputs"))
+      KStream<String, LifecycleInput> inputs = classified
+          .<LifecycleInput>mapValues(LifecycleInput.Report::new, Named.as("lifecycle-reports"))
+          .merge(specimens.<LifecycleInput>mapValues(LifecycleInput.SpecimenEvent::new, Named.as("lifecycle-specimens")),
+              Named.as("specimen-inputs"));
+      Map<String, KStream<String, RoutedRecord<String>>> out = inputs
           .process(() -> new SpecimenLifecycleProcessor(slaClock, records, metrics, clock, sla.sweepInterval(), source),
               Named.as("specimen-lifecycle"), RECORDS, TIMERS)
           .split(Named.as("specimen-"))
@@ -86,11 +91,5 @@ public class SpecimenTopology {
           out.get("specimen-events").processValues(RoutedRecord.Unwrap::new),
           out.get("specimen-sla").processValues(RoutedRecord.Unwrap::new)};
     };
-  }
-
-  /** A stream of one resource type as one of resources, to merge with another (its values are only read). */
-  @SuppressWarnings("unchecked")
-  private static KStream<String, Resource> resources(KStream<String, ? extends Resource> stream) {
-    return (KStream<String, Resource>) stream;
   }
 }
