@@ -153,6 +153,23 @@ class SpecimenCorrectionTest {
   }
 
   @Test
+  void aSpecimenEventThatIsNotASpecimenIsDeadLetteredWithItsReasonAndTheLifecycleGoesOn() {
+    KafkaProbe.send(service.bootstrap, Topics.SPECIMENS.name(), "SP-UNREAD-1",
+        "not json: Jane Doe".getBytes(StandardCharsets.UTF_8),
+        Map.of(EventHeaders.TYPE, EventTypes.SPECIMEN_REGISTERED, EventHeaders.SUBJECT, "SP-UNREAD-1"));
+    sendRegistration("SP-UNREAD-2", registration("SP-UNREAD-2").build());
+
+    service.awaitView("SP-UNREAD-2", v -> true);
+    ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30)).until(
+        () -> KafkaProbe.readAll(service.bootstrap, Topics.SPECIMENS_DLQ.name()).stream()
+            .filter(r -> "SP-UNREAD-1".equals(r.key())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    assertThat(KafkaProbe.header(dead, EventHeaders.REJECTION_REASON))
+        .startsWith("the record could not be read at ")
+        .endsWith(": the value is not a FHIR R4 Specimen in JSON (DataFormatException)")
+        .doesNotContain("Jane");
+  }
+
+  @Test
   void createAndReadAnswerTheVersionAsETag() {
     Http.Response created = post(registration("SP-VER-1").build());
     assertThat(created.status()).isEqualTo(201);

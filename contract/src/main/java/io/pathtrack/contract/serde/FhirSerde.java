@@ -3,7 +3,6 @@ package io.pathtrack.contract.serde;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.streams.RecordRefusedException;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -57,14 +56,9 @@ public final class FhirSerde {
   }
 
   /** The compact JSON of a resource, as bytes. */
-  public static <T extends Resource> Serializer<T> serializer() {
+  private static <T extends Resource> Serializer<T> serializer() {
     return (topic, resource) -> resource == null ? null
         : Fhir.json().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A strict reader of one resource type. */
-  public static <T extends Resource> Deserializer<T> deserializer(Class<T> type) {
-    return (topic, data) -> data == null ? null : read(type, data);
   }
 
   static <T extends Resource> T read(Class<T> type, byte[] data) {

@@ -25,11 +25,6 @@ public final class JsonSerde {
         (topic, data) -> data == null ? null : read(type, data));
   }
 
-  /** The JSON text of a value, as {@link #of} writes it. */
-  public static String text(Object value) {
-    return JSON.writeValueAsString(value);
-  }
-
   static <T> T read(Class<T> type, byte[] data) {
     try {
       return JSON.readValue(data, type);
