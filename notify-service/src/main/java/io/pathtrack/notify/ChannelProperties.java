@@ -11,9 +11,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhook timeouts and retries of webhook (pager/SMS gateway) calls
  * @param fhir timeouts of Communication posts to an EHR
  * @param inbox the live inbox stream
+ * @param lanes how many deliveries of each channel run at once
  */
 @ConfigurationProperties("pathtrack.notify.channels")
-public record ChannelProperties(@DefaultValue Webhook webhook, @DefaultValue Fhir fhir, @DefaultValue Inbox inbox) {
+public record ChannelProperties(@DefaultValue Webhook webhook, @DefaultValue Fhir fhir, @DefaultValue Inbox inbox,
+    @DefaultValue Lanes lanes) {
+
+  /**
+   * Deliveries run in lanes, each lane one at a time in the order the notifications were published; a recipient's
+   * notifications always take the same lane of a channel, so they arrive in order, while other recipients' go on in
+   * the other lanes (a slow webhook holds up only its lane). Email lanes each keep one SMTP connection open.
+   *
+   * @param email lanes (and SMTP connections) for email
+   * @param webhook lanes for webhook calls
+   * @param fhir lanes for Communication posts to EHRs
+   */
+  public record Lanes(@DefaultValue("4") int email, @DefaultValue("8") int webhook, @DefaultValue("4") int fhir) {
+
+    public Lanes {
+      if (email < 1 || webhook < 1 || fhir < 1) {
+        throw new IllegalArgumentException("pathtrack.notify.channels.lanes: each channel needs at least one lane, was email "
+            + email + ", webhook " + webhook + ", fhir " + fhir);
+      }
+    }
+  }
 
   /**
    * @param connectTimeout to open the connection

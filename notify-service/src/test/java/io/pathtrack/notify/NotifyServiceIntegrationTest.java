@@ -97,8 +97,12 @@ class NotifyServiceIntegrationTest {
     service.clock.advance(Duration.ofHours(4).plusSeconds(1));
     await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("esc-cover@hospital.example").size() == 1);
     assertThat(service.mailTo("esc-cover@hospital.example").get(0).getSubject()).contains("awaiting acknowledgement");
-    List<Map<String, Object>> notes = service.awaitNotifications("N-ESC-1", l -> l.size() == 2);
+    // The inbox view is eventually consistent: the cover's delivery may be recorded before the escalation is read.
+    List<Map<String, Object>> notes = service.awaitNotifications("N-ESC-1",
+        l -> l.size() == 2 && l.stream().anyMatch(n -> "escalated".equals(n.get("state"))));
     assertThat(notes).anySatisfy(n -> assertThat(n).containsEntry("recipient", "Practitioner/dr-esc").containsEntry("state", "escalated"));
+    assertThat(notes).anySatisfy(n -> assertThat(n).containsEntry("recipient", "Practitioner/dr-esc-cover")
+        .containsEntry("trigger", "escalation"));
   }
 
   @Test
@@ -159,6 +163,22 @@ class NotifyServiceIntegrationTest {
         r -> assertThat(r).startsWith("the record could not be read at ")
             .endsWith(": the value is not a FHIR R4 Specimen in JSON (DataFormatException)"));
     assertThat(String.join(" ", reasons)).doesNotContain("Jane");
+  }
+
+  @Test
+  void aNotificationEventThatCannotBeReadIsDeadLetteredByTheDispatcherAndDeliveriesGoOn() {
+    KafkaProbe.send(service.bootstrap, Topics.NOTIFICATIONS.name(), "N-POISON-1",
+        "{\"resourceType\":\"Communication\",\"status\":\"Jane Doe\"}".getBytes(StandardCharsets.UTF_8),
+        Map.of(EventHeaders.TYPE, EventTypes.NOTIFICATION_CREATED, EventHeaders.ID, "poison-1"));
+    service.report("N-POISON-2", Outcome.MALIGNANT, "v1", "Practitioner/dr-poison", null, false);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("poison@hospital.example").size() == 1);
+    var dead = await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(service.bootstrap,
+        Topics.NOTIFICATIONS_DLQ.name()).stream().filter(r -> "N-POISON-1".equals(r.key())).toList(), l -> !l.isEmpty());
+    assertThat(dead).hasSize(1);
+    assertThat(KafkaProbe.header(dead.get(0), "x-exception-message"))
+        .contains("the notification event could not be read: the value is not a FHIR R4 Communication in JSON")
+        .doesNotContain("Jane");
   }
 
   @Test

@@ -13,8 +13,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 class DeliveryConfiguration {
 
   @Bean
-  EmailChannel emailChannel(JavaMailSender mail, NotifyProperties notify) {
-    return new EmailChannel(mail, notify.mailFrom(), notify.linkBase());
+  EmailChannel emailChannel(JavaMailSender mail, NotifyProperties notify, ChannelProperties channels) {
+    return new EmailChannel(mail, notify.mailFrom(), notify.linkBase(), channels.lanes().email());
+  }
+
+  @Bean
+  DeliveryLanes deliveryLanes(ChannelProperties channels) {
+    return new DeliveryLanes(channels.lanes());
   }
 
   @Bean

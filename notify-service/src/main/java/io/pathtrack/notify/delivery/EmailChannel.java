@@ -5,6 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,6 +20,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * <p>The {@code Message-ID} is derived from the notification id and the channel (RFC 5322 §3.6.4 only asks
  * that it be unique per message, and one notification is one message), so a resend after a crash carries
  * the same id and mail systems that collapse duplicates by Message-ID show it once.
+ *
+ * <p>Messages go over kept-open SMTP connections, as many as there are email delivery lanes: a sender takes an idle
+ * connection, sends, and gives it back, so parallel senders never share one.
  */
 public class EmailChannel implements AutoCloseable {
   public static final String CHANNEL = "email";
@@ -25,14 +30,29 @@ public class EmailChannel implements AutoCloseable {
   private final JavaMailSender mail;
   private final String from;
   private final URI linkBase;
-  /** The kept-open connection, when the sender is Spring's SMTP sender (it is, unless a test gives another). */
-  private final SmtpConnection connection;
+  /** The kept-open connections not in use, when the sender is Spring's SMTP sender (it is, unless a test gives another). */
+  private final BlockingQueue<SmtpConnection> connections;
 
   public EmailChannel(JavaMailSender mail, String from, URI linkBase) {
+    this(mail, from, linkBase, 1);
+  }
+
+  /** @param connections how many SMTP connections may be open at once (one a parallel sender) */
+  public EmailChannel(JavaMailSender mail, String from, URI linkBase, int connections) {
+    if (connections < 1) {
+      throw new IllegalArgumentException("at least one SMTP connection, was " + connections);
+    }
     this.mail = mail;
     this.from = from;
     this.linkBase = linkBase;
-    this.connection = mail instanceof JavaMailSenderImpl smtp ? new SmtpConnection(smtp) : null;
+    if (mail instanceof JavaMailSenderImpl smtp) {
+      this.connections = new ArrayBlockingQueue<>(connections);
+      for (int i = 0; i < connections; i++) {
+        this.connections.add(new SmtpConnection(smtp));
+      }
+    } else {
+      this.connections = null;
+    }
   }
 
   /** Sends the email; a failure is Spring's {@link org.springframework.mail.MailException}, not retried here. */
@@ -50,22 +70,34 @@ public class EmailChannel implements AutoCloseable {
     } catch (MessagingException e) {
       throw new MailPreparationException("email for notification " + n.id() + " to " + address + ": " + e.getMessage(), e);
     }
-    if (connection == null) {
+    if (connections == null) {
       mail.send(message);
       return;
     }
+    SmtpConnection connection = take();
     try {
       connection.send(message);
     } catch (MessagingException e) {
       // The server's answer may quote the address: it stays in the exception, for the audit trail only.
       throw new MailSendException("email for notification " + n.id() + " could not be sent: " + e.getMessage(), e);
+    } finally {
+      connections.add(connection);
+    }
+  }
+
+  private SmtpConnection take() {
+    try {
+      return connections.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MailSendException("interrupted while waiting for an SMTP connection");
     }
   }
 
   @Override
   public void close() {
-    if (connection != null) {
-      connection.close();
+    if (connections != null) {
+      connections.forEach(SmtpConnection::close);
     }
   }
 

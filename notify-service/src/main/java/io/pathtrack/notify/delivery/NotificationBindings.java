@@ -4,6 +4,7 @@ import io.pathtrack.contract.Topics;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.routing.NotificationCommunications;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,14 +12,14 @@ import org.springframework.messaging.Message;
 
 /**
  * The message-channel consumers of {@link io.pathtrack.contract.Topics#NOTIFICATIONS}: the dispatcher (one consumer group
- * for all instances) and the inbox view (every instance reads the whole topic).
+ * for all instances, a polled batch at a time) and the inbox view (every instance reads the whole topic).
  */
 @Configuration
 class NotificationBindings {
 
   @Bean
-  Consumer<Message<byte[]>> dispatchNotifications(NotificationDispatcher dispatcher) {
-    return message -> dispatcher.dispatch(parse(message));
+  Consumer<List<byte[]>> dispatchNotifications(NotificationDispatcher dispatcher) {
+    return dispatcher::dispatch;
   }
 
   @Bean

@@ -1,24 +1,32 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.contract.Topics;
 import io.pathtrack.guard.Redaction;
 import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.audit.AuditEvents;
-import io.pathtrack.notify.domain.Contact;
 import io.pathtrack.notify.directory.PractitionerDirectory;
-import io.pathtrack.notify.inbox.NotificationLog;
+import io.pathtrack.notify.domain.Contact;
 import io.pathtrack.notify.domain.DeliveryChannel;
 import io.pathtrack.notify.domain.Notification;
-import io.pathtrack.notify.routing.NotificationCommunications;
 import io.pathtrack.notify.domain.NotificationState;
+import io.pathtrack.notify.inbox.NotificationLog;
+import io.pathtrack.notify.routing.NotificationCommunications;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.mail.MailException;
 import org.springframework.messaging.support.MessageBuilder;
@@ -40,18 +48,20 @@ public class NotificationDispatcher {
   private final EmailChannel email;
   private final WebhookChannel webhook;
   private final FhirCommunicationChannel fhir;
+  private final DeliveryLanes lanes;
   private final PractitionerDirectory directory;
   private final NotificationLog notifications;
   private final StreamBridge bridge;
   private final Clock clock;
   private final String source;
 
-  public NotificationDispatcher(EmailChannel email, WebhookChannel webhook, FhirCommunicationChannel fhir,
+  NotificationDispatcher(EmailChannel email, WebhookChannel webhook, FhirCommunicationChannel fhir, DeliveryLanes lanes,
       PractitionerDirectory directory, NotificationLog notifications, StreamBridge bridge, Clock clock,
       NotifyProperties properties) {
     this.email = email;
     this.webhook = webhook;
     this.fhir = fhir;
+    this.lanes = lanes;
     this.directory = directory;
     this.notifications = notifications;
     this.bridge = bridge;
@@ -59,38 +69,112 @@ public class NotificationDispatcher {
     this.source = properties.source().toString();
   }
 
-  public void dispatch(Notification n) {
-    boolean retraction = n.state() == NotificationState.RETRACTED;
-    if (!retraction && (n.state() != NotificationState.CREATED || notifications.handled(n.id()))) {
-      return;
+  /**
+   * Delivers a polled batch of notification events, given in topic order. The deliveries run on the channels' lanes
+   * (a recipient's in order, others side by side); the results are then recorded here, in the batch's order. Returns
+   * when every delivery of the batch has ended, so that the batch's offsets are committed only then.
+   *
+   * @throws BatchListenerFailedException naming the first event whose result could not be recorded (or that could not
+   *     be read): the events before it are done; it and those after it are read again (a resend carries the same
+   *     Message-ID and Idempotency-Key)
+   */
+  public void dispatch(List<byte[]> records) {
+    List<Notification> batch = new ArrayList<>(records.size());
+    RuntimeException unreadable = null;
+    for (byte[] record : records) {
+      try {
+        batch.add(read(record));
+      } catch (RuntimeException e) {
+        unreadable = e;
+        break;
+      }
     }
-    Contact to = directory.find(n.recipient()).orElse(directory.fallback());
-    List<String> failures = new ArrayList<>();
-    int external = 0;
-    for (DeliveryChannel channel : n.channels()) {
-      if (channel == DeliveryChannel.INBOX) {
+    dispatchAll(batch);
+    if (unreadable != null) {
+      throw new BatchListenerFailedException("the notification event could not be read: " + unreadable.getMessage(),
+          unreadable, batch.size());
+    }
+  }
+
+  /** Delivers the notifications (in topic order) and records each result; see {@link #dispatch(List)}. */
+  void dispatchAll(List<Notification> batch) {
+    List<Delivery> deliveries = new ArrayList<>(batch.size());
+    Set<String> started = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Notification n = batch.get(i);
+      boolean retraction = n.state() == NotificationState.RETRACTED;
+      if (!retraction && (n.state() != NotificationState.CREATED || notifications.handled(n.id()) || !started.add(n.id()))) {
         continue;
       }
-      external++;
+      Contact to = directory.find(n.recipient()).orElse(directory.fallback());
+      Map<DeliveryChannel, CompletableFuture<Optional<String>>> attempts = new EnumMap<>(DeliveryChannel.class);
+      for (DeliveryChannel channel : n.channels()) {
+        if (channel != DeliveryChannel.INBOX) {
+          attempts.put(channel, lanes.submit(channel, n.recipient(), () -> attempt(channel, n, to)));
+        }
+      }
+      deliveries.add(new Delivery(i, n, attempts));
+    }
+    for (Delivery delivery : deliveries) {
       try {
-        send(channel, n, to);
-        audit(n, "sent", channel.code());
-      } catch (DeliveryFailedException | MailException | IllegalStateException | IllegalArgumentException e) {
-        // The reason (which may quote a remote server's answer) goes to the audit trail, not the log.
-        log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(),
-            Redaction.accession(n.accession()), Redaction.exception(e));
-        failures.add(channel.code() + ": " + e.getMessage());
-        audit(n, "failed", channel.code() + ": " + e.getMessage());
+        record(delivery);
+      } catch (RuntimeException e) {
+        throw new BatchListenerFailedException("the delivery of notification " + delivery.notification().id()
+            + " could not be recorded: " + e.getMessage(), e, delivery.index());
       }
     }
-    if (retraction) {
+  }
+
+  /** One notification's deliveries under way, by channel; {@code index} is its place in the batch. */
+  private record Delivery(int index, Notification notification, Map<DeliveryChannel, CompletableFuture<Optional<String>>> attempts) {}
+
+  /** Sends on one channel (on its lane); empty when sent, else why not. */
+  private Optional<String> attempt(DeliveryChannel channel, Notification n, Contact to) {
+    try {
+      send(channel, n, to);
+      return Optional.empty();
+    } catch (DeliveryFailedException | MailException | IllegalStateException | IllegalArgumentException e) {
+      // The reason (which may quote a remote server's answer) goes to the audit trail, not the log.
+      log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(),
+          Redaction.accession(n.accession()), Redaction.exception(e));
+      return Optional.of(channel.code() + ": " + e.getMessage());
+    }
+  }
+
+  /** Waits for the notification's deliveries, then publishes what became of them. */
+  private void record(Delivery delivery) {
+    Notification n = delivery.notification();
+    List<String> failures = new ArrayList<>();
+    delivery.attempts().forEach((channel, attempt) -> {
+      Optional<String> failure = outcome(attempt);
+      failure.ifPresent(failures::add);
+      audit(n, failure.isPresent() ? "failed" : "sent", failure.orElse(channel.code()));
+    });
+    if (n.state() == NotificationState.RETRACTED) {
       return;
     }
-    Notification result = external > 0 && failures.size() == external
+    Notification result = !delivery.attempts().isEmpty() && failures.size() == delivery.attempts().size()
         ? n.failed(String.join("; ", failures))
         : n.sent(clock.instant());
-    notifications.apply(result);
+    // Published first: if that fails, the event is read again and delivered again rather than marked handled here.
     publish(result);
+    notifications.apply(result);
+  }
+
+  private static Optional<String> outcome(CompletableFuture<Optional<String>> attempt) {
+    try {
+      return attempt.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a delivery", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(cause);
+    }
+  }
+
+  private static Notification read(byte[] record) {
+    return NotificationCommunications.fromCommunication(Topics.NOTIFICATIONS.read(record));
   }
 
   private void send(DeliveryChannel channel, Notification n, Contact to) {

@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.pathtrack.notify.domain.Notification;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,5 +106,44 @@ class EmailChannelTest {
     } finally {
       server.stop();
     }
+  }
+
+  @Test
+  void parallelSendersEachTakeAConnectionOfTheirOwnAndEveryMessageArrivesOnce() throws Exception {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(smtp.getSmtp().getPort());
+    Set<String> sent = ConcurrentHashMap.newKeySet();
+    try (EmailChannel pooled = new EmailChannel(sender, "pathology-alerts@pathtrack.local", URI.create("https://pathtrack.example/"), 4)) {
+      ExecutorService senders = Executors.newFixedThreadPool(6);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+          done.add(senders.submit(() -> {
+            Notification n = TestNotifications.urgentMalignant();
+            pooled.send(n, "ana.lee@hospital.example");
+            sent.add("<" + n.id() + ".email@pathtrack.local>");
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get(30, TimeUnit.SECONDS);
+        }
+      } finally {
+        senders.shutdownNow();
+      }
+    }
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+      try {
+        return m.getMessageID();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    })).hasSize(60).containsExactlyInAnyOrderElementsOf(sent);
+  }
+
+  @Test
+  void aChannelWithoutConnectionsIsRefused() {
+    assertThatThrownBy(() -> new EmailChannel(new JavaMailSenderImpl(), "a@b", URI.create("https://pathtrack.example/"), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one SMTP connection");
   }
 }
