@@ -176,9 +176,14 @@ class NotifyServiceIntegrationTest {
     var dead = await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(service.bootstrap,
         Topics.NOTIFICATIONS_DLQ.name()).stream().filter(r -> "N-POISON-1".equals(r.key())).toList(), l -> !l.isEmpty());
     assertThat(dead).hasSize(1);
-    assertThat(KafkaProbe.header(dead.get(0), "x-exception-message"))
-        .contains("the notification event could not be read: the value is not a FHIR R4 Communication in JSON")
-        .doesNotContain("Jane");
+    assertThat(KafkaProbe.header(dead.get(0), EventHeaders.REJECTION_REASON))
+        .isEqualTo("the notification event could not be read: the value is not a FHIR R4 Communication in JSON"
+            + " (DataFormatException)");
+    assertThat(KafkaProbe.header(dead.get(0), EventHeaders.TYPE)).isEqualTo(EventTypes.RECORD_FAILED);
+    assertThat(KafkaProbe.header(dead.get(0), EventHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.NOTIFICATIONS.name());
+    assertThat(KafkaProbe.header(dead.get(0), EventHeaders.FAILURE_NODE)).isEqualTo("notify-dispatcher");
+    assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).as("kept as read, for whoever repairs it")
+        .contains("Jane Doe");
   }
 
   @Test

@@ -1,13 +1,18 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Topics;
-import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.NotificationCommunications;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -18,8 +23,34 @@ import org.springframework.messaging.Message;
 class NotificationBindings {
 
   @Bean
-  Consumer<List<byte[]>> dispatchNotifications(NotificationDispatcher dispatcher) {
-    return dispatcher::dispatch;
+  Consumer<Message<List<byte[]>>> dispatchNotifications(NotificationDispatcher dispatcher) {
+    return batch -> dispatcher.dispatch(batch.getPayload(), types(batch), list(batch, KafkaHeaders.RECEIVED_KEY, byte[].class),
+        list(batch, KafkaHeaders.OFFSET, Long.class));
+  }
+
+  /** A batch header that holds one value a record; empty when absent or of another type. */
+  static <T> List<T> list(Message<List<byte[]>> batch, String header, Class<T> type) {
+    if (!(batch.getHeaders().get(header) instanceof List<?> values)) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>(values.size());
+    for (Object value : values) {
+      out.add(type.isInstance(value) ? type.cast(value) : null);
+    }
+    return out;
+  }
+
+  /** Each record's event type header, null where it has none. */
+  static List<String> types(Message<List<byte[]>> batch) {
+    if (!(batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> headers)) {
+      return List.of();
+    }
+    List<String> types = new ArrayList<>(headers.size());
+    for (Object each : headers) {
+      Object type = each instanceof Map<?, ?> map ? map.get(EventHeaders.TYPE) : null;
+      types.add(type instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : type instanceof String text ? text : null);
+    }
+    return types;
   }
 
   @Bean

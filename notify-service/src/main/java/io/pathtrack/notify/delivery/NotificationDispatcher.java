@@ -1,7 +1,12 @@
 package io.pathtrack.notify.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pathtrack.contract.CloudEvent;
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.guard.Redaction;
+import io.pathtrack.guard.streams.DeadLetterSink;
 import io.pathtrack.notify.NotifyProperties;
 import io.pathtrack.notify.audit.AuditEvents;
 import io.pathtrack.notify.directory.PractitionerDirectory;
@@ -17,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +51,10 @@ public class NotificationDispatcher {
   public static final String AUDIT_BINDING = "audit-out";
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
+  /** The events that may need a delivery; any other type on the topic is skipped unread. */
+  private static final String DISPATCHER = "notify-dispatcher";
+  private static final Set<String> TO_DELIVER = Set.of(EventTypes.NOTIFICATION_CREATED, EventTypes.NOTIFICATION_RETRACTED);
+
   private final EmailChannel email;
   private final WebhookChannel webhook;
   private final FhirCommunicationChannel fhir;
@@ -54,10 +64,12 @@ public class NotificationDispatcher {
   private final StreamBridge bridge;
   private final Clock clock;
   private final String source;
+  private final MeterRegistry meters;
 
   NotificationDispatcher(EmailChannel email, WebhookChannel webhook, FhirCommunicationChannel fhir, DeliveryLanes lanes,
       PractitionerDirectory directory, NotificationLog notifications, StreamBridge bridge, Clock clock,
-      NotifyProperties properties) {
+      NotifyProperties properties, MeterRegistry meters) {
+    this.meters = meters;
     this.email = email;
     this.webhook = webhook;
     this.fhir = fhir;
@@ -74,30 +86,67 @@ public class NotificationDispatcher {
    * (a recipient's in order, others side by side); the results are then recorded here, in the batch's order. Returns
    * when every delivery of the batch has ended, so that the batch's offsets are committed only then.
    *
-   * @throws BatchListenerFailedException naming the first event whose result could not be recorded (or that could not
-   *     be read): the events before it are done; it and those after it are read again (a resend carries the same
-   *     Message-ID and Idempotency-Key)
+   * @param records the events' values
+   * @param types each event's type header ({@code ce_type}), null where absent: only created and retracted
+   *     notifications are read and delivered
+   * @param keys each event's key; {@code offsets} each one's offset (for the dead letter of an unreadable one)
+   * @throws BatchListenerFailedException naming the first event whose result could not be recorded: the events before
+   *     it are done; it and those after it are read again (a resend carries the same Message-ID and Idempotency-Key)
    */
-  public void dispatch(List<byte[]> records) {
+  public void dispatch(List<byte[]> records, List<String> types, List<byte[]> keys, List<Long> offsets) {
     List<Notification> batch = new ArrayList<>(records.size());
-    RuntimeException unreadable = null;
-    for (byte[] record : records) {
+    List<Integer> positions = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      String type = i < types.size() ? types.get(i) : null;
+      if (type != null && !TO_DELIVER.contains(type)) {
+        // sent, failed, acknowledged, escalated…: nothing to deliver, and no need to read the body
+        continue;
+      }
       try {
-        batch.add(read(record));
-      } catch (RuntimeException e) {
-        unreadable = e;
-        break;
+        batch.add(read(records.get(i)));
+        positions.add(i);
+      } catch (RuntimeException unreadable) {
+        deadLetter(records.get(i), i < keys.size() ? keys.get(i) : null, i < offsets.size() ? offsets.get(i) : -1,
+            "the notification event could not be read: " + unreadable.getMessage());
       }
     }
-    dispatchAll(batch);
-    if (unreadable != null) {
-      throw new BatchListenerFailedException("the notification event could not be read: " + unreadable.getMessage(),
-          unreadable, batch.size());
-    }
+    dispatchAll(batch, positions);
   }
 
-  /** Delivers the notifications (in topic order) and records each result; see {@link #dispatch(List)}. */
-  void dispatchAll(List<Notification> batch) {
+  /**
+   * Sets an event aside on {@link io.pathtrack.contract.Topics#NOTIFICATIONS_DLQ} with the reason (which names what the
+   * value is not, never quoting it), synchronously: if it cannot be written, the batch fails and is read again.
+   */
+  private void deadLetter(byte[] value, byte[] key, long offset, String reason) {
+    log.error("A notification event at offset {} could not be read; it is dead-lettered to {}", offset,
+        Topics.NOTIFICATIONS_DLQ.name());
+    Map<String, byte[]> headers = new LinkedHashMap<>(CloudEvent.of(EventTypes.RECORD_FAILED, source, clock.instant())
+        .headers());
+    headers.put(EventHeaders.REJECTION_REASON, utf8(reason));
+    headers.put(EventHeaders.FAILURE_NODE, utf8(DISPATCHER));
+    headers.put(EventHeaders.ORIGINAL_TOPIC, utf8(Topics.NOTIFICATIONS.name()));
+    headers.put(EventHeaders.ORIGINAL_OFFSET, utf8(Long.toString(offset)));
+    MessageBuilder<byte[]> message = MessageBuilder.withPayload(value == null ? new byte[0] : value);
+    if (key != null) {
+      message.setHeader(KafkaHeaders.KEY, key);
+    }
+    headers.forEach(message::setHeader);
+    if (!bridge.send(StreamBridgeDeadLetterPublisher.BINDING, message.build())) {
+      throw new IllegalStateException("an unreadable notification event could not be dead-lettered");
+    }
+    meters.counter(DeadLetterSink.METER, "topic", Topics.NOTIFICATIONS_DLQ.name(), "reason", "dispatch:unreadable").increment();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Delivers the notifications (in topic order) and records each result; see {@link #dispatch(List, List, List, List)}.
+   *
+   * @param positions each notification's place in the polled batch
+   */
+  void dispatchAll(List<Notification> batch, List<Integer> positions) {
     List<Delivery> deliveries = new ArrayList<>(batch.size());
     Set<String> started = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -113,7 +162,7 @@ public class NotificationDispatcher {
           attempts.put(channel, lanes.submit(channel, n.recipient(), () -> attempt(channel, n, to)));
         }
       }
-      deliveries.add(new Delivery(i, n, attempts));
+      deliveries.add(new Delivery(positions.get(i), n, attempts));
     }
     for (Delivery delivery : deliveries) {
       try {
