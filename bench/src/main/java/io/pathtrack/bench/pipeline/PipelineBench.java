@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Settings (system properties): {@code bench.reports} (saturation run, 4000), {@code bench.rates} (offered loads a
  * second, "100,500,1000"), {@code bench.seconds} (each load, 10), {@code bench.rest.reports} (1000),
- * {@code bench.rest.concurrency} (8), {@code bench.out} (target/pipeline-bench.json), {@code pathtrack.corpus.dir}.
+ * {@code bench.rest.concurrency} (8), {@code bench.deliveries} (delivery burst, 5000), {@code bench.out} (target/pipeline-bench.json), {@code pathtrack.corpus.dir}.
  */
 public final class PipelineBench {
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -65,6 +65,7 @@ public final class PipelineBench {
   private BenchReports reports;
   private ConfigurableApplicationContext identity;
   private GreenMail smtp;
+  private DeliveryBurst deliveries;
 
   public static void main(String[] args) throws Exception {
     PipelineBench bench = new PipelineBench();
@@ -89,10 +90,12 @@ public final class PipelineBench {
     broker = EmbeddedKafkaBroker.builder().brokerPort(0).dataDirectory(data.resolve("kafka")).sasl().build().start();
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
+    deliveries = new DeliveryBurst();
     services = PathTrackServices.start(withOverrides(new PathTrackServices.Settings(broker.bootstrapServers(), "127.0.0.1",
         smtp.getSmtp().getPort(), 0, 0, 0, data.resolve("streams"), Map.of("logging.level.root", "WARN",
             "logging.level.org.apache.kafka", "ERROR", "pathtrack.results.mllp.port", 0,
-            "pathtrack.security.issuer-uri", issuer))
+            "pathtrack.security.issuer-uri", issuer,
+            "pathtrack.notify.directory", "file:" + deliveries.directory(Files.createDirectories(data.resolve("directory")))))
         .withKafkaLogins(broker.securityProtocol(), broker::password), serviceOverrides()));
     results.put("startSeconds", round(Limits.seconds(System.nanoTime() - started)));
     System.out.printf("PathTrack pipeline benchmark: %d cores, heap up to %d MB; stack started in %.1f s%n", cores,
@@ -129,6 +132,7 @@ public final class PipelineBench {
       smtp.purgeEmailFromAllMailboxes();
     }
     results.put("offeredLoads", loads);
+    burst(Integer.getInteger("bench.deliveries", 5_000), admin);
     rest(issuer, Integer.getInteger("bench.rest.reports", 1_000), Integer.getInteger("bench.rest.concurrency", 8));
     results.put("residentMemoryMb", memory());
     System.out.printf("resident memory: %s%n", results.get("residentMemoryMb"));
@@ -232,6 +236,22 @@ public final class PipelineBench {
             + "%d emails delivered at %.0f/s (ingest → at the SMTP server)%s%n",
         count, classified, notified, 100 * notified / transport, 100 * notified / parsing, cpuUsed / 1e6 / count,
         rejected, emails[0], emailsPerSecond, complete ? "" : "; NOT ALL ARRIVED");
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  /** Delivery alone: urgent notifications published as the engine publishes them, to the SMTP sink and a webhook receiver. */
+  private void burst(int count, Map<String, Object> admin) throws Exception {
+    emailsDrained();
+    Map<String, Object> producer = new HashMap<>(admin);
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    Map<String, Object> r = deliveries.run(count, producer, smtp);
+    results.put("deliveryBurst", r);
+    System.out.printf("delivery (%d urgent notifications, %d recipients, %d webhook endpoints): %d emails at %.0f/s, "
+            + "%d webhook calls at %.0f/s (%d duplicates), all in %.1f s%s%n", count, DeliveryBurst.RECIPIENTS,
+        DeliveryBurst.ENDPOINTS, r.get("emailsDelivered"), r.get("emailsPerSecond"), r.get("webhooksDelivered"),
+        r.get("webhooksPerSecond"), r.get("webhookDuplicates"), r.get("seconds"),
+        Boolean.TRUE.equals(r.get("complete")) ? "" : "; NOT ALL ARRIVED");
     smtp.purgeEmailFromAllMailboxes();
   }
 
@@ -407,6 +427,9 @@ public final class PipelineBench {
     }
     if (services != null) {
       services.close();
+    }
+    if (deliveries != null) {
+      deliveries.close();
     }
     if (smtp != null) {
       smtp.stop();
