@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.mail.MailException;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 
@@ -182,7 +181,9 @@ public class NotificationDispatcher {
     try {
       send(channel, n, to);
       return Optional.empty();
-    } catch (DeliveryFailedException | MailException | IllegalStateException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // Any failure of a channel, expected (a refusal, a timeout) or not, is this notification's failure on that channel,
+      // recorded and audited: it must not fail the batch and hold up everyone else's deliveries.
       // The reason (which may quote a remote server's answer) goes to the audit trail, not the log.
       log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(),
           Redaction.accession(n.accession()), Redaction.exception(e));
