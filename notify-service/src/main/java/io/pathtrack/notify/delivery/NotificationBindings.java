@@ -1,19 +1,26 @@
 package io.pathtrack.notify.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.inbox.NotificationLog;
 import io.pathtrack.notify.routing.NotificationCommunications;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The message-channel consumers of {@link io.pathtrack.contract.Topics#NOTIFICATIONS}: the dispatcher (one consumer group
@@ -21,11 +28,50 @@ import org.springframework.messaging.Message;
  */
 @Configuration
 class NotificationBindings {
+  /** The dispatcher's consumer group (notify-service.yaml). */
+  static final String DISPATCHER_GROUP = "notify-dispatcher";
 
   @Bean
-  Consumer<Message<List<byte[]>>> dispatchNotifications(NotificationDispatcher dispatcher) {
-    return batch -> dispatcher.dispatch(batch.getPayload(), types(batch), list(batch, KafkaHeaders.RECEIVED_KEY, byte[].class),
-        list(batch, KafkaHeaders.OFFSET, Long.class));
+  Consumer<Message<List<byte[]>>> dispatchNotifications(NotificationDispatcher dispatcher, DispatcherHealth health) {
+    return batch -> {
+      try {
+        dispatcher.dispatch(batch.getPayload(), types(batch), list(batch, KafkaHeaders.RECEIVED_KEY, byte[].class),
+            list(batch, KafkaHeaders.OFFSET, Long.class));
+        health.succeeded();
+      } catch (RuntimeException e) {
+        health.failed(e);
+        throw e;
+      }
+    };
+  }
+
+  @Bean
+  DispatcherHealth deliveryHealthIndicator(MeterRegistry meters) {
+    return new DispatcherHealth(meters);
+  }
+
+  /**
+   * The dispatcher's batches are never skipped: one that fails (its results could not be published) is read again
+   * after a pause growing from 1 s to 30 s, for as long as it takes, instead of the container's default of ten quick
+   * retries and then dropping the batch, alerts and all. The lag and {@link DispatcherHealth} show the wait.
+   */
+  @Bean
+  ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> dispatcherRetriesUntilDone(
+      @Value("${pathtrack.notify.dispatcher.retry.initial-delay:1s}") Duration initialDelay,
+      @Value("${pathtrack.notify.dispatcher.retry.max-delay:30s}") Duration maxDelay) {
+    return retryUntilDone(DISPATCHER_GROUP, initialDelay, maxDelay);
+  }
+
+  /** Gives the group's containers an error handler that retries a failed batch for ever, the pause doubling. */
+  static ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryUntilDone(String consumerGroup,
+      Duration initialDelay, Duration maxDelay) {
+    return (container, destination, group) -> {
+      if (consumerGroup.equals(group)) {
+        ExponentialBackOff backOff = new ExponentialBackOff(initialDelay.toMillis(), 2.0);
+        backOff.setMaxInterval(maxDelay.toMillis());
+        container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+      }
+    };
   }
 
   /** A batch header that holds one value a record; empty when absent or of another type. */
