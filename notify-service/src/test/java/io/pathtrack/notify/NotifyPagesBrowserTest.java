@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -91,9 +92,17 @@ class NotifyPagesBrowserTest {
       browser.until(ExpectedConditions.visibilityOfElementLocated(urgentRow));
       assertThat(browser.script("return window.pathtrackNotReloaded === true;"))
           .as("the result arrived without the page being reloaded").isEqualTo(true);
-      List<WebElement> rows = browser.driver().findElements(By.cssSelector("#inbox-list li"));
-      assertThat(rows.get(0).getAttribute("data-notification")).as("urgent and unacknowledged comes first").isEqualTo(urgent);
-      assertThat(rows.get(0).getText()).contains("URGENT").contains("malignant").contains("S26-04421").contains("4 h 0 min left");
+      // Urgent and unacknowledged comes first. The list is drawn again as the notification's state changes (created,
+      // then sent): it is read between redraws.
+      String first = browser.until(driver -> {
+        try {
+          List<WebElement> rows = driver.findElements(By.cssSelector("#inbox-list li"));
+          return rows.isEmpty() || !urgent.equals(rows.get(0).getAttribute("data-notification")) ? null : rows.get(0).getText();
+        } catch (StaleElementReferenceException redrawn) {
+          return null;
+        }
+      });
+      assertThat(first).contains("URGENT").contains("malignant").contains("S26-04421").contains("4 h 0 min left");
       browser.screenshot("inbox");
       browser.assertAccessible("inbox");
       browser.resize(Browser.PHONE);

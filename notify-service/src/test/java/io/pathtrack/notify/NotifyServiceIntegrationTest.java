@@ -8,9 +8,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.Fhir;
 import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.Priority;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.notify.delivery.RecordingReceiver;
+import io.pathtrack.notify.domain.DeliveryChannel;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.NotificationState;
+import io.pathtrack.notify.routing.NotificationCommunications;
 import io.pathtrack.testsupport.Http;
 import io.pathtrack.testsupport.KafkaProbe;
 import io.pathtrack.testsupport.MutableClock;
@@ -19,11 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hl7.fhir.r4.model.Communication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +194,32 @@ class NotifyServiceIntegrationTest {
     assertThat(KafkaProbe.header(dead.get(0), EventHeaders.FAILURE_NODE)).isEqualTo("notify-dispatcher");
     assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).as("kept as read, for whoever repairs it")
         .contains("Jane Doe");
+  }
+
+  @Test
+  void aNotificationNamingNoRecipientIsDeliveredToTheResultsDesk() throws Exception {
+    Notification n = new Notification("f00dbabe-0000-4000-8000-000000000001", "N-NOREC-1", "DiagnosticReport/r-N-NOREC-1",
+        "1", Outcome.MALIGNANT, false, Priority.URGENT, "Practitioner/dr-mal", "Dr Mal", false,
+        EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), NotificationState.CREATED, service.clock.instant(),
+        Optional.empty(), Optional.empty());
+    Communication c = Fhir.json().parseResource(Communication.class, NotificationCommunications.json(n));
+    c.setRecipient(List.of());
+    Map<String, String> headers = new HashMap<>();
+    NotificationCommunications.headers(n, "urn:pathtrack:test", service.clock.instant())
+        .forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+    KafkaProbe.send(service.bootstrap, Topics.NOTIFICATIONS.name(), n.accession(),
+        Fhir.json().encodeResourceToString(c).getBytes(StandardCharsets.UTF_8), headers);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("desk@lab.example").stream()
+        .anyMatch(m -> subject(m).contains("f00dbabe")));
+  }
+
+  private static String subject(jakarta.mail.internet.MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -93,15 +94,30 @@ class LocalStackPagesTest {
       By urgent = By.cssSelector("#inbox-list li.urgent");
       // The simulated LIS's malignant breast results are hers, and urgent.
       browser.until(ExpectedConditions.presenceOfElementLocated(urgent));
-      List<WebElement> rows = browser.driver().findElements(By.cssSelector("#inbox-list li"));
-      assertThat(rows.size()).as("dr-lee's results from the simulated LIS").isGreaterThanOrEqualTo(4);
-      assertThat(rows.get(0).getText()).contains("URGENT").contains("left");
+      // dr-lee's results from the simulated LIS, at least four. The list is drawn again whenever one of them changes
+      // (the simulated LIS goes on sending): it is read, and its first row followed, between redraws.
+      String first = browser.until(driver -> {
+        try {
+          List<WebElement> rows = driver.findElements(By.cssSelector("#inbox-list li"));
+          return rows.size() >= 4 ? rows.get(0).getText() : null;
+        } catch (StaleElementReferenceException redrawn) {
+          return null;
+        }
+      });
+      assertThat(first).contains("URGENT").contains("left");
       // Each service's own templates, though all three share one JVM and one class path here.
       assertThat(browser.text(By.cssSelector(".top .brand"))).isEqualTo("PathTrack");
       browser.assertAccessible("inbox");
       save(browser.screenshot("local-inbox"), "inbox.png");
 
-      rows.get(0).findElement(By.tagName("a")).click();
+      browser.until(driver -> {
+        try {
+          driver.findElements(By.cssSelector("#inbox-list li")).get(0).findElement(By.tagName("a")).click();
+          return true;
+        } catch (StaleElementReferenceException redrawn) {
+          return null;
+        }
+      });
       browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("acknowledge")));
       assertThat(browser.text(By.id("evidence"))).startsWith("malignant");
       assertThat(browser.text(By.id("patient"))).startsWith("Patient/local-S26-");

@@ -1,11 +1,18 @@
 package io.pathtrack.notify.delivery;
 
+import io.pathtrack.guard.kafka.ServiceProducers;
 import io.pathtrack.notify.ChannelProperties;
 import io.pathtrack.notify.NotifyProperties;
 import java.time.Clock;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** The delivery channels, built from the service's and the channels' configuration. */
@@ -15,6 +22,13 @@ class DeliveryConfiguration {
   @Bean
   EmailChannel emailChannel(JavaMailSender mail, NotifyProperties notify, ChannelProperties channels) {
     return new EmailChannel(mail, notify.mailFrom(), notify.linkBase(), channels.lanes().email());
+  }
+
+  @Bean
+  DispatcherEvents dispatcherEvents(Environment environment) {
+    Properties settings = ServiceProducers.settings(environment, "notify-service-dispatcher");
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    return new DispatcherEvents(new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()));
   }
 
   @Bean

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +28,9 @@ final class DeliveryLanes implements AutoCloseable {
   private static final Duration STOP = Duration.ofSeconds(5);
 
   private final Map<DeliveryChannel, ExecutorService[]> lanes = new EnumMap<>(DeliveryChannel.class);
+  /** Deliveries handed over and not yet ended, so that closing can end those it drops. */
+  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+  private volatile boolean closing;
 
   DeliveryLanes(ChannelProperties.Lanes sizes) {
     lanes.put(DeliveryChannel.EMAIL, start(DeliveryChannel.EMAIL, sizes.email()));
@@ -32,22 +38,50 @@ final class DeliveryLanes implements AutoCloseable {
     lanes.put(DeliveryChannel.FHIR, start(DeliveryChannel.FHIR, sizes.fhir()));
   }
 
-  /** Runs the delivery on the key's lane of the channel. */
+  /**
+   * Runs the delivery on the key's lane of the channel. The result always completes: with the delivery's outcome, or
+   * exceptionally if the delivery threw or the lanes were closed before it ran.
+   */
   <T> CompletableFuture<T> submit(DeliveryChannel channel, String key, Supplier<T> delivery) {
     ExecutorService[] of = lanes.get(channel);
     if (of == null) {
       throw new IllegalArgumentException("no delivery lanes for channel " + channel.code());
     }
-    return CompletableFuture.supplyAsync(delivery, of[Math.floorMod(key.hashCode(), of.length)]);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    pending.add(result);
+    try {
+      of[Math.floorMod(key.hashCode(), of.length)].execute(() -> {
+        try {
+          result.complete(delivery.get());
+        } catch (Throwable e) {
+          result.completeExceptionally(e);
+        } finally {
+          pending.remove(result);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      pending.remove(result);
+      result.completeExceptionally(new IllegalStateException("the delivery lanes are closed", e));
+    }
+    return result;
+  }
+
+  /** True once {@link #close()} has begun: a delivery interrupted now was stopped, it did not fail. */
+  boolean closing() {
+    return closing;
   }
 
   int lanes(DeliveryChannel channel) {
     return lanes.get(channel).length;
   }
 
-  /** Lets the deliveries under way finish (briefly), then stops the threads. */
+  /**
+   * Lets the deliveries under way finish (briefly), then stops the threads; a delivery that did not run or end by then
+   * ends exceptionally, so that nobody waits for it for ever and its notification is not taken as handled.
+   */
   @Override
   public void close() {
+    closing = true;
     List<ExecutorService> all = new ArrayList<>();
     lanes.values().forEach(of -> all.addAll(List.of(of)));
     all.forEach(ExecutorService::shutdown);
@@ -62,6 +96,9 @@ final class DeliveryLanes implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    IllegalStateException stopped = new IllegalStateException("the service stopped before the delivery ended");
+    pending.forEach(result -> result.completeExceptionally(stopped));
+    pending.clear();
   }
 
   private static ExecutorService[] start(DeliveryChannel channel, int size) {

@@ -69,7 +69,11 @@ class NotificationBindings {
       if (consumerGroup.equals(group)) {
         ExponentialBackOff backOff = new ExponentialBackOff(initialDelay.toMillis(), 2.0);
         backOff.setMaxInterval(maxDelay.toMillis());
-        container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // Every failure is retried, including those the handler takes as fatal by default (conversion, class cast):
+        // what cannot be read is dead-lettered by the dispatcher, so what reaches here is a batch not yet done.
+        handler.setClassifications(Map.of(), true);
+        container.setCommonErrorHandler(handler);
       }
     };
   }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +44,29 @@ import org.springframework.stereotype.Service;
  * per channel. A notification already handled is not sent again: the inbox view, rebuilt from the topic
  * before this starts, knows; and each channel carries the notification id as an idempotency key so a
  * receiver can collapse a resend after a crash.
+ *
+ * <p>A polled batch is committed only when its deliveries have ended and every record about them (state changes,
+ * audit entries, dead letters) has been acknowledged by the cluster; until then it is read again, and a delivery that
+ * ended is not made again. A delivery stopped by the service's shutdown is not recorded as failed: it is made after
+ * the restart.
  */
 @Service
 public class NotificationDispatcher {
-  public static final String BINDING = "notifications-out";
-  public static final String AUDIT_BINDING = "audit-out";
+  /** Outcomes of deliveries whose results are not recorded yet, at most this many (then forgotten: resent at worst). */
+  private static final int MAX_REMEMBERED = 50_000;
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
-  /** The events that may need a delivery; any other type on the topic is skipped unread. */
   private static final String DISPATCHER = "notify-dispatcher";
+  /** The events that may need a delivery; any other type on the topic is skipped unread. */
   private static final Set<String> TO_DELIVER = Set.of(EventTypes.NOTIFICATION_CREATED, EventTypes.NOTIFICATION_RETRACTED);
 
   private final EmailChannel email;
   private final WebhookChannel webhook;
   private final FhirCommunicationChannel fhir;
   private final DeliveryLanes lanes;
+  private final DispatcherEvents events;
+  /** Outcomes of deliveries that ended, by notification id and channel, until their results are recorded. */
+  private final Map<String, Optional<String>> ended = new ConcurrentHashMap<>();
   private final PractitionerDirectory directory;
   private final NotificationLog notifications;
   private final StreamBridge bridge;
@@ -66,13 +75,14 @@ public class NotificationDispatcher {
   private final MeterRegistry meters;
 
   NotificationDispatcher(EmailChannel email, WebhookChannel webhook, FhirCommunicationChannel fhir, DeliveryLanes lanes,
-      PractitionerDirectory directory, NotificationLog notifications, StreamBridge bridge, Clock clock,
+      DispatcherEvents events, PractitionerDirectory directory, NotificationLog notifications, StreamBridge bridge, Clock clock,
       NotifyProperties properties, MeterRegistry meters) {
     this.meters = meters;
     this.email = email;
     this.webhook = webhook;
     this.fhir = fhir;
     this.lanes = lanes;
+    this.events = events;
     this.directory = directory;
     this.notifications = notifications;
     this.bridge = bridge;
@@ -89,8 +99,9 @@ public class NotificationDispatcher {
    * @param types each event's type header ({@code ce_type}), null where absent: only created and retracted
    *     notifications are read and delivered
    * @param keys each event's key; {@code offsets} each one's offset (for the dead letter of an unreadable one)
-   * @throws BatchListenerFailedException naming the first event whose result could not be recorded: the events before
-   *     it are done; it and those after it are read again (a resend carries the same Message-ID and Idempotency-Key)
+   * @throws BatchListenerFailedException naming the first event whose deliveries could not be completed (stopped with
+   *     the service, their records not acknowledged): the events before it are done; it and those after it are read
+   *     again, and deliveries that had ended are not made again
    */
   public void dispatch(List<byte[]> records, List<String> types, List<byte[]> keys, List<Long> offsets) {
     List<Notification> batch = new ArrayList<>(records.size());
@@ -109,7 +120,7 @@ public class NotificationDispatcher {
             "the notification event could not be read: " + unreadable.getMessage());
       }
     }
-    dispatchAll(batch, positions);
+    dispatchAll(batch, positions, records, keys, offsets);
   }
 
   /**
@@ -144,33 +155,75 @@ public class NotificationDispatcher {
    * Delivers the notifications (in topic order) and records each result; see {@link #dispatch(List, List, List, List)}.
    *
    * @param positions each notification's place in the polled batch
+   * @param records the polled values, to dead-letter a notification that cannot be dispatched at all
    */
-  void dispatchAll(List<Notification> batch, List<Integer> positions) {
+  void dispatchAll(List<Notification> batch, List<Integer> positions, List<byte[]> records, List<byte[]> keys,
+      List<Long> offsets) {
     List<Delivery> deliveries = new ArrayList<>(batch.size());
     Set<String> started = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       Notification n = batch.get(i);
-      boolean retraction = n.state() == NotificationState.RETRACTED;
-      if (!retraction && (n.state() != NotificationState.CREATED || notifications.handled(n.id()) || !started.add(n.id()))) {
-        continue;
-      }
-      Contact to = directory.find(n.recipient()).orElse(directory.fallback());
-      Map<DeliveryChannel, CompletableFuture<Optional<String>>> attempts = new EnumMap<>(DeliveryChannel.class);
-      for (DeliveryChannel channel : n.channels()) {
-        if (channel != DeliveryChannel.INBOX) {
-          attempts.put(channel, lanes.submit(channel, n.recipient(), () -> attempt(channel, n, to)));
+      int at = positions.get(i);
+      try {
+        boolean retraction = n.state() == NotificationState.RETRACTED;
+        if (!retraction && (n.state() != NotificationState.CREATED || notifications.handled(n.id()) || !started.add(n.id()))) {
+          continue;
         }
+        deliveries.add(new Delivery(at, n, start(n)));
+      } catch (RuntimeException e) {
+        // Nothing of it was started (no I/O happens before the lanes): a notification that cannot be dispatched at all is
+        // set aside with the kind of failure, for someone to look at, and the batch goes on.
+        deadLetter(records.get(at), at < keys.size() ? keys.get(at) : null, at < offsets.size() ? offsets.get(at) : -1,
+            "the notification could not be dispatched (" + e.getClass().getSimpleName() + ")");
       }
-      deliveries.add(new Delivery(positions.get(i), n, attempts));
     }
+    List<Notification> results = new ArrayList<>(deliveries.size());
     for (Delivery delivery : deliveries) {
       try {
-        record(delivery);
+        record(delivery).ifPresent(results::add);
       } catch (RuntimeException e) {
+        // What came before is recorded and committed; this one and those after it are read again (deliveries that ended
+        // are not made again: their outcomes are kept until recorded).
+        complete(results);
         throw new BatchListenerFailedException("the delivery of notification " + delivery.notification().id()
-            + " could not be recorded: " + e.getMessage(), e, delivery.index());
+            + " could not be completed: " + e.getMessage(), e, delivery.index());
       }
     }
+    complete(results);
+  }
+
+  /** Waits until the records of the results are acknowledged, then takes them as handled. */
+  private void complete(List<Notification> results) {
+    events.awaitAcknowledged();
+    for (Notification result : results) {
+      notifications.apply(result);
+      for (DeliveryChannel channel : result.channels()) {
+        ended.remove(result.id() + ":" + channel.code());
+      }
+    }
+  }
+
+  /** Hands the notification's deliveries to their lanes; one that ended before (a batch read again) is not made again. */
+  private Map<DeliveryChannel, CompletableFuture<Optional<String>>> start(Notification n) {
+    Contact to = directory.find(n.recipient()).orElse(directory.fallback());
+    Map<DeliveryChannel, CompletableFuture<Optional<String>>> attempts = new EnumMap<>(DeliveryChannel.class);
+    for (DeliveryChannel channel : n.channels()) {
+      if (channel == DeliveryChannel.INBOX) {
+        continue;
+      }
+      String key = n.id() + ":" + channel.code();
+      Optional<String> before = ended.get(key);
+      attempts.put(channel, before != null ? CompletableFuture.completedFuture(before)
+          : lanes.submit(channel, to.reference(), () -> {
+            Optional<String> outcome = attempt(channel, n, to);
+            if (ended.size() >= MAX_REMEMBERED) {
+              ended.clear();
+            }
+            ended.put(key, outcome);
+            return outcome;
+          }));
+    }
+    return attempts;
   }
 
   /** One notification's deliveries under way, by channel; {@code index} is its place in the batch. */
@@ -182,6 +235,10 @@ public class NotificationDispatcher {
       send(channel, n, to);
       return Optional.empty();
     } catch (RuntimeException e) {
+      if (lanes.closing() || Thread.currentThread().isInterrupted()) {
+        // Stopped, not failed: the notification stays unhandled and is delivered after the restart.
+        throw new IllegalStateException("the delivery was stopped with the service", e);
+      }
       // Any failure of a channel, expected (a refusal, a timeout) or not, is this notification's failure on that channel,
       // recorded and audited: it must not fail the batch and hold up everyone else's deliveries.
       // The reason (which may quote a remote server's answer) goes to the audit trail, not the log.
@@ -191,24 +248,24 @@ public class NotificationDispatcher {
     }
   }
 
-  /** Waits for the notification's deliveries, then publishes what became of them. */
-  private void record(Delivery delivery) {
+  /** Waits for the notification's deliveries, then records what became of them; the result, unless a retraction. */
+  private Optional<Notification> record(Delivery delivery) {
     Notification n = delivery.notification();
+    Map<DeliveryChannel, Optional<String>> outcomes = new EnumMap<>(DeliveryChannel.class);
+    delivery.attempts().forEach((channel, attempt) -> outcomes.put(channel, outcome(attempt)));
     List<String> failures = new ArrayList<>();
-    delivery.attempts().forEach((channel, attempt) -> {
-      Optional<String> failure = outcome(attempt);
+    outcomes.forEach((channel, failure) -> {
       failure.ifPresent(failures::add);
       audit(n, failure.isPresent() ? "failed" : "sent", failure.orElse(channel.code()));
     });
     if (n.state() == NotificationState.RETRACTED) {
-      return;
+      return Optional.empty();
     }
-    Notification result = !delivery.attempts().isEmpty() && failures.size() == delivery.attempts().size()
+    Notification result = !outcomes.isEmpty() && failures.size() == outcomes.size()
         ? n.failed(String.join("; ", failures))
         : n.sent(clock.instant());
-    // Published first: if that fails, the event is read again and delivered again rather than marked handled here.
     publish(result);
-    notifications.apply(result);
+    return Optional.of(result);
   }
 
   private static Optional<String> outcome(CompletableFuture<Optional<String>> attempt) {
@@ -242,21 +299,14 @@ public class NotificationDispatcher {
 
   private void audit(Notification n, String step, String detail) {
     Instant now = clock.instant();
-    send(AUDIT_BINDING, n.accession(), AuditEvents.json(n, step, now, detail), AuditEvents.headers(n, step, source, now));
+    events.send(Topics.AUDIT.name(), n.accession(), AuditEvents.json(n, step, now, detail),
+        AuditEvents.headers(n, step, source, now));
   }
 
   private void publish(Notification n) {
     Instant now = clock.instant();
-    send(BINDING, n.accession(), NotificationCommunications.json(n), NotificationCommunications.headers(n, source, now));
+    events.send(Topics.NOTIFICATIONS.name(), n.accession(), NotificationCommunications.json(n),
+        NotificationCommunications.headers(n, source, now));
     audit(n, n.state().code(), null);
-  }
-
-  private void send(String binding, String key, String value, Map<String, byte[]> headers) {
-    MessageBuilder<byte[]> message = MessageBuilder.withPayload(value.getBytes(StandardCharsets.UTF_8))
-        .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8));
-    headers.forEach(message::setHeader);
-    if (!bridge.send(binding, message.build())) {
-      throw new IllegalStateException("record for " + key + " was not published on " + binding);
-    }
   }
 }

@@ -100,6 +100,23 @@ class DeliveryLanesTest {
   }
 
   @Test
+  void closingEndsEveryDeliveryStillWaitingSoNobodyWaitsForEver() throws Exception {
+    DeliveryLanes lanes = new DeliveryLanes(new ChannelProperties.Lanes(1, 1, 1));
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Boolean> running = lanes.submit(DeliveryChannel.EMAIL, "Practitioner/dr-lee", () -> await(release));
+    CompletableFuture<String> queued = lanes.submit(DeliveryChannel.EMAIL, "Practitioner/dr-lee", () -> "sent");
+
+    lanes.close();
+
+    assertThat(lanes.closing()).isTrue();
+    assertThat(running).isDone();
+    assertThat(queued).isCompletedExceptionally();
+    assertThatThrownBy(queued::join).hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stopped before the delivery ended");
+    assertThat(lanes.submit(DeliveryChannel.EMAIL, "Practitioner/dr-lee", () -> "late")).isCompletedExceptionally();
+  }
+
+  @Test
   void theInboxIsNotALaneChannel() {
     try (DeliveryLanes lanes = new DeliveryLanes(new ChannelProperties.Lanes(1, 1, 1))) {
       assertThatThrownBy(() -> lanes.submit(DeliveryChannel.INBOX, "Practitioner/dr-lee", () -> 1))

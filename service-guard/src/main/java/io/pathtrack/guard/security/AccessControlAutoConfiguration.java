@@ -3,6 +3,7 @@ package io.pathtrack.guard.security;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pathtrack.guard.kafka.ServiceProducers;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.IntPredicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,8 +22,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -174,18 +172,8 @@ public class AccessControlAutoConfiguration {
   }
 
   private static KafkaProducer<String, String> auditProducer(Environment environment, String service) {
-    Properties p = new Properties();
-    Map<String, String> shared = Binder.get(environment)
-        .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-    p.putAll(shared);
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"));
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-access-audit");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    Properties p = ServiceProducers.settings(environment, service + "-access-audit");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return new KafkaProducer<>(p);
