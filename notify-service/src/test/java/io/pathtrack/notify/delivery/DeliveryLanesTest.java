@@ -103,7 +103,15 @@ class DeliveryLanesTest {
   void closingEndsEveryDeliveryStillWaitingSoNobodyWaitsForEver() throws Exception {
     DeliveryLanes lanes = new DeliveryLanes(new ChannelProperties.Lanes(1, 1, 1));
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Boolean> running = lanes.submit(DeliveryChannel.EMAIL, "Practitioner/dr-lee", () -> await(release));
+    // Longer than closing waits for the lanes: it is still running when they are stopped.
+    CompletableFuture<Boolean> running = lanes.submit(DeliveryChannel.EMAIL, "Practitioner/dr-lee", () -> {
+      try {
+        return release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    });
     CompletableFuture<String> queued = lanes.submit(DeliveryChannel.EMAIL, "Practitioner/dr-lee", () -> "sent");
 
     lanes.close();
