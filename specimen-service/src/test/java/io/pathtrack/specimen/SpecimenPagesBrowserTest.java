@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -107,7 +109,15 @@ class SpecimenPagesBrowserTest {
       browser.screenshot("compliance");
 
       browser.driver().findElement(By.linkText("Turnaround board")).click();
-      browser.until(ExpectedConditions.elementToBeClickable(By.linkText("S26-05001"))).click();
+      // The board is drawn again as its specimens change: the link is followed between redraws.
+      browser.until(driver -> {
+        try {
+          driver.findElement(By.linkText("S26-05001")).click();
+          return true;
+        } catch (StaleElementReferenceException | NoSuchElementException redrawn) {
+          return null;
+        }
+      });
       browser.until(ExpectedConditions.urlToBe(service.base() + "/ui/specimens/S26-05001"));
       assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Received").contains("Turnaround clock started")
           .contains("Turnaround warning").contains("Turnaround breached");
