@@ -214,6 +214,30 @@ class NotifyServiceIntegrationTest {
         .anyMatch(m -> subject(m).contains("f00dbabe")));
   }
 
+  @Test
+  void aNotificationAndItsRetractionReadTogetherAreBothDelivered() {
+    Notification created = new Notification("7a1ce000-0000-4000-8000-000000000002", "N-TWICE-1",
+        "DiagnosticReport/r-N-TWICE-1", "1", Outcome.MALIGNANT, false, Priority.URGENT, "Practitioner/dr-twice", "Dr Twice",
+        false, EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), NotificationState.CREATED, service.clock.instant(),
+        Optional.empty(), Optional.empty());
+    // Published back to back (often read in one batch): the retraction is a delivery of its own, never taken for the
+    // created one's.
+    publish(created);
+    publish(created.withState(NotificationState.RETRACTED));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("twice@hospital.example").size() == 2);
+    assertThat(service.mailTo("twice@hospital.example")).extracting(NotifyServiceIntegrationTest::subject)
+        .anySatisfy(s -> assertThat(s).contains("ready")).anySatisfy(s -> assertThat(s).contains("withdrawn"));
+  }
+
+  private static void publish(Notification n) {
+    Map<String, String> headers = new HashMap<>();
+    NotificationCommunications.headers(n, "urn:pathtrack:test", service.clock.instant())
+        .forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+    KafkaProbe.send(service.bootstrap, Topics.NOTIFICATIONS.name(), n.accession(),
+        NotificationCommunications.json(n).getBytes(StandardCharsets.UTF_8), headers);
+  }
+
   private static String subject(jakarta.mail.internet.MimeMessage m) {
     try {
       return m.getSubject();

@@ -65,7 +65,7 @@ public class NotificationDispatcher {
   private final FhirCommunicationChannel fhir;
   private final DeliveryLanes lanes;
   private final DispatcherEvents events;
-  /** Outcomes of deliveries that ended, by notification id and channel, until their results are recorded. */
+  /** Outcomes of deliveries that ended, by notification, state and channel, until their results are recorded. */
   private final Map<String, Optional<String>> ended = new ConcurrentHashMap<>();
   private final PractitionerDirectory directory;
   private final NotificationLog notifications;
@@ -177,30 +177,37 @@ public class NotificationDispatcher {
             "the notification could not be dispatched (" + e.getClass().getSimpleName() + ")");
       }
     }
+    List<Delivery> recorded = new ArrayList<>(deliveries.size());
     List<Notification> results = new ArrayList<>(deliveries.size());
     for (Delivery delivery : deliveries) {
       try {
         record(delivery).ifPresent(results::add);
+        recorded.add(delivery);
       } catch (RuntimeException e) {
         // What came before is recorded and committed; this one and those after it are read again (deliveries that ended
         // are not made again: their outcomes are kept until recorded).
-        complete(results);
+        complete(recorded, results);
         throw new BatchListenerFailedException("the delivery of notification " + delivery.notification().id()
             + " could not be completed: " + e.getMessage(), e, delivery.index());
       }
     }
-    complete(results);
+    complete(recorded, results);
   }
 
-  /** Waits until the records of the results are acknowledged, then takes them as handled. */
-  private void complete(List<Notification> results) {
+  /** Waits until the records of the deliveries are acknowledged, then takes their results as handled. */
+  private void complete(List<Delivery> recorded, List<Notification> results) {
     events.awaitAcknowledged();
-    for (Notification result : results) {
-      notifications.apply(result);
-      for (DeliveryChannel channel : result.channels()) {
-        ended.remove(result.id() + ":" + channel.code());
+    results.forEach(notifications::apply);
+    for (Delivery delivery : recorded) {
+      for (DeliveryChannel channel : delivery.attempts().keySet()) {
+        ended.remove(key(delivery.notification(), channel));
       }
     }
+  }
+
+  /** A delivery of a notification in a state (created or retracted) on a channel. */
+  private static String key(Notification n, DeliveryChannel channel) {
+    return n.id() + ":" + n.state().code() + ":" + channel.code();
   }
 
   /** Hands the notification's deliveries to their lanes; one that ended before (a batch read again) is not made again. */
@@ -211,7 +218,7 @@ public class NotificationDispatcher {
       if (channel == DeliveryChannel.INBOX) {
         continue;
       }
-      String key = n.id() + ":" + channel.code();
+      String key = key(n, channel);
       Optional<String> before = ended.get(key);
       attempts.put(channel, before != null ? CompletableFuture.completedFuture(before)
           : lanes.submit(channel, to.reference(), () -> {
