@@ -55,6 +55,8 @@ class LocalStackPagesTest {
     Map<String, Object> settings = new LinkedHashMap<>(TestCallers.serviceProperties());
     settings.put("pathtrack.results.mllp.port", 0);
     settings.put("logging.level.root", "WARN");
+    // dr-lee on duty whatever the time of day the suite runs at: her urgent results stay hers.
+    settings.put("pathtrack.notify.directory", "file:" + WalkingSkeletonEndToEndTest.alwaysOnDutyDirectory());
     services = PathTrackServices.start(new PathTrackServices.Settings(broker.bootstrapServers(), "127.0.0.1",
         smtp.getSmtp().getPort(), 0, 0, 0, state.resolve("streams"), settings)
         .withKafkaLogins(broker.securityProtocol(), broker::password));

@@ -88,7 +88,28 @@ class WalkingSkeletonEndToEndTest {
     settings.put("pathtrack.results.mllp.port", 0);
     settings.put("pathtrack.notify.acknowledge-within.urgent", "8s");
     settings.put("pathtrack.notify.sweep-interval", "500ms");
+    settings.put("pathtrack.notify.directory", "file:" + alwaysOnDutyDirectory());
     return settings;
+  }
+
+  /**
+   * The local directory without working hours: the scenarios expect each physician on duty, whatever the time of day
+   * the suite runs at (off-duty routing has tests of its own).
+   */
+  static java.nio.file.Path alwaysOnDutyDirectory() {
+    try (java.io.InputStream in = WalkingSkeletonEndToEndTest.class.getResourceAsStream("/practitioner-directory.json")) {
+      tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+      tools.jackson.databind.JsonNode bundle = json.readTree(in);
+      for (tools.jackson.databind.JsonNode entry : bundle.get("entry")) {
+        ((tools.jackson.databind.node.ObjectNode) entry.get("resource")).remove("availableTime");
+      }
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("directory-", ".json");
+      java.nio.file.Files.writeString(file, json.writeValueAsString(bundle));
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterAll
