@@ -13,12 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param accessionIdentifierSystems report identifier systems that hold the accession number, for
  *     LIS feeds that neither reference a Specimen nor type the identifier ACSN
  * @param maxReportSize the largest report accepted, on every channel (REST answers 413 above it)
+ * @param recentAssessments how many reports assessed by REST or MLLP are kept until the pipeline reads them back
+ *     (so it does not classify them again); 0 keeps none
  */
 @ConfigurationProperties("pathtrack.results")
 public record ResultsProperties(
     @DefaultValue("urn:pathtrack:results-service") URI source,
     @DefaultValue List<String> accessionIdentifierSystems,
-    @DefaultValue("1MB") DataSize maxReportSize) {
+    @DefaultValue("1MB") DataSize maxReportSize,
+    @DefaultValue("512") int recentAssessments) {
 
   public ResultsProperties {
     if (maxReportSize.toBytes() > io.pathtrack.contract.RecordSizes.MAX_EVENT_BYTES) {

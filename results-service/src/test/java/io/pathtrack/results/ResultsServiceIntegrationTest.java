@@ -82,6 +82,13 @@ class ResultsServiceIntegrationTest {
         .contains("pathtrack_reports_duplicates_total{channel=\"rest\"}")
         .contains("pathtrack_reports_received_total{channel=\"rest\"}")
         .contains("pathtrack_reports_classified_total{outcome=\"malignant\""));
+    // the pipeline published what the request was answered, without classifying the report again
+    assertThat(counter(metrics(), "pathtrack_reports_assessments_reused_total")).isGreaterThanOrEqualTo(1);
+  }
+
+  private static double counter(String prometheus, String name) {
+    return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A report (or bundle) submitted over REST: checked and classified now, so the answer is immediate and
- * precise, then written as received to the inbound topic, from which the pipeline publishes it.
+ * precise, then written as received to the inbound topic, from which the pipeline publishes it (with this
+ * classification, when this instance reads it back: {@link ReportIntake#assessWritten}).
  */
 @Component
 class ReportSubmission {
@@ -46,6 +47,8 @@ class ReportSubmission {
       metrics.rejected(CHANNEL, rejection);
       throw rejection;
     }
+    // The pipeline publishes what was answered here, without classifying it again.
+    intake.remember(asReceived, EventHeaders.FHIR_JSON, classified);
     inbound.publish(classified.get(0).accession(), asReceived, EventHeaders.FHIR_JSON, CHANNEL);
     return classified;
   }

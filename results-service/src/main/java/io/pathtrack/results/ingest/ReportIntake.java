@@ -39,16 +39,21 @@ public final class ReportIntake {
   private final OutcomeClassifier classifier;
   private final java.util.function.LongConsumer classificationNanos;
   private final int maxEventBytes;
+  private final RecentAssessments recent;
 
   public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier) {
-    this(reader, validator, classifier, nanos -> { }, RecordSizes.MAX_EVENT_BYTES);
+    this(reader, validator, classifier, nanos -> { }, RecordSizes.MAX_EVENT_BYTES, RecentAssessments.none());
   }
 
-  /** @param classificationNanos told how long each classification took, for the metrics */
-  /** @param maxEventBytes the largest classified report (FHIR JSON) that may be published */
+  /**
+   * @param classificationNanos told how long each classification took, for the metrics
+   * @param maxEventBytes the largest classified report (FHIR JSON) that may be published
+   * @param recent what the channels assessed before writing to the inbound topic, reused when read back
+   */
   public ReportIntake(ReportReader reader, ReportValidator validator, OutcomeClassifier classifier,
-      java.util.function.LongConsumer classificationNanos, int maxEventBytes) {
+      java.util.function.LongConsumer classificationNanos, int maxEventBytes, RecentAssessments recent) {
     this.maxEventBytes = maxEventBytes;
+    this.recent = recent;
     this.reader = reader;
     this.validator = validator;
     this.classifier = classifier;
@@ -62,6 +67,23 @@ public final class ReportIntake {
   /** Reads, checks and classifies every report in a payload; all are accepted or none. */
   public List<ClassifiedReport> assess(byte[] payload, String contentType) {
     return assess(reader.read(payload, contentType));
+  }
+
+  /**
+   * A channel's assessment of the bytes it is about to write to the inbound topic, kept so that the pipeline does
+   * not assess them again ({@link #assessWritten}).
+   */
+  public void remember(byte[] written, String contentType, List<ClassifiedReport> reports) {
+    recent.remember(written, contentType, reports);
+  }
+
+  /**
+   * An inbound record a channel wrote: what that channel assessed it as when the same bytes were assessed by this
+   * instance moments ago (the sender's answer and the published event are then one and the same), else read,
+   * checked and classified like any other record.
+   */
+  public List<ClassifiedReport> assessWritten(byte[] payload, String contentType) {
+    return recent.take(payload, contentType).orElseGet(() -> assess(payload, contentType));
   }
 
   public List<ClassifiedReport> assess(List<InboundReport> reports) {

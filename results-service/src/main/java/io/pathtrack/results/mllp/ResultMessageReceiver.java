@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import io.pathtrack.results.ingest.ClassifiedReport;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,9 @@ public final class ResultMessageReceiver {
       payload = frame.content();
     } else {
       try {
-        key = intake.assess(payload, Er7Text.CONTENT_TYPE).get(0).accession();
+        List<ClassifiedReport> assessed = intake.assess(payload, Er7Text.CONTENT_TYPE);
+        intake.remember(payload, Er7Text.CONTENT_TYPE, assessed);
+        key = assessed.get(0).accession();
       } catch (ReportRejectedException e) {
         rejection = e;
         key = accession(payload).orElse(null);

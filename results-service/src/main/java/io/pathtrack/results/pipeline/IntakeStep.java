@@ -71,7 +71,8 @@ final class IntakeStep extends ContextualProcessor<String, byte[], String, Route
     }
     try {
       String ct = contentType;
-      List<ClassifiedReport> reports = metrics.intakeTimer().record(() -> intake.assess(payload, ct));
+      List<ClassifiedReport> reports = metrics.intakeTimer().record(
+          () -> counted ? intake.assessWritten(payload, ct) : intake.assess(payload, ct));
       for (ClassifiedReport r : reports) {
         context().forward(new Record<>(r.accession(),
             new RoutedRecord<>(CLASSIFIED, r.json(), ClassifiedEvents.headers(r, channel, source + "/" + channel, clock.instant())),

@@ -17,7 +17,7 @@ public final class ConfiguredIntake {
     ResultsProperties properties = properties();
     IntakeConfiguration configuration = new IntakeConfiguration();
     return configuration.reportIntake(configuration.payloadGuard(properties), properties, new SimpleMeterRegistry(),
-        PublishLimits.forProducerLimit(io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES));
+        PublishLimits.forProducerLimit(io.pathtrack.contract.RecordSizes.MAX_RECORD_BYTES), java.time.Clock.systemUTC());
   }
 
   /** {@code pathtrack.results.*} as {@code results-service.yaml} sets it. */

@@ -29,7 +29,7 @@ class ReportIntakeTest {
   void reportThatWouldBeTooLargeToPublishIsRefusedUpFrontStatingTheLimit() {
     ReportIntake intake = new ReportIntake(new ReportReader(new PayloadGuard(1024 * 1024)),
         new ReportValidator(java.util.List.of()),
-        new io.pathtrack.results.classification.OutcomeClassifier(), nanos -> { }, 20_000);
+        new io.pathtrack.results.classification.OutcomeClassifier(), nanos -> { }, 20_000, RecentAssessments.none());
     byte[] small = PathologyFixtures.report("S26-2").conclusion("Invasive ductal carcinoma.").json()
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(intake.assess(small, "application/fhir+json")).hasSize(1);
