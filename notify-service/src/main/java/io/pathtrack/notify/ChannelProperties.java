@@ -40,11 +40,31 @@ public record ChannelProperties(@DefaultValue Webhook webhook, @DefaultValue Fhi
    * @param connectTimeout to open the connection
    * @param requestTimeout for one attempt, from sending the request to the response headers
    * @param retry what is retried (5xx, 408, 429, connection errors) and how often
+   * @param breaker when an endpoint that keeps failing is not called for a while
    */
   public record Webhook(
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("10s") Duration requestTimeout,
-      @DefaultValue Retry retry) {}
+      @DefaultValue Retry retry,
+      @DefaultValue Breaker breaker) {}
+
+  /**
+   * An endpoint's circuit breaker: over its last {@code window} calls (at least {@code minimumCalls} of them), when
+   * {@code failureRate} percent or more failed, it is not called for {@code openFor}; then one trial call.
+   */
+  public record Breaker(
+      @DefaultValue("10") int window,
+      @DefaultValue("4") int minimumCalls,
+      @DefaultValue("50") float failureRate,
+      @DefaultValue("30s") Duration openFor) {
+
+    public Breaker {
+      if (window < 1 || minimumCalls < 1 || failureRate <= 0 || failureRate > 100 || openFor.isNegative() || openFor.isZero()) {
+        throw new IllegalArgumentException("pathtrack.notify.channels.webhook.breaker: need window and minimum-calls of at "
+            + "least 1, failure-rate in (0, 100] and a positive open-for");
+      }
+    }
+  }
 
   /**
    * Exponential backoff: the n-th retry waits {@code initialDelay * multiplier^(n-1)}, at most {@code maxDelay}.

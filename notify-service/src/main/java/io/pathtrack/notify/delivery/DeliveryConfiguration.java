@@ -1,5 +1,7 @@
 package io.pathtrack.notify.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.guard.kafka.ServiceProducers;
 import io.pathtrack.notify.ChannelProperties;
 import io.pathtrack.notify.NotifyProperties;
@@ -42,9 +44,18 @@ class DeliveryConfiguration {
   }
 
   @Bean
+  EndpointBreakers endpointBreakers(ChannelProperties channels, Clock clock, MeterRegistry meters) {
+    EndpointBreakers breakers = new EndpointBreakers(channels.webhook().breaker(), clock);
+    Gauge.builder("pathtrack.webhook.endpoints.unavailable", breakers, EndpointBreakers::unavailable)
+        .description("Webhook endpoints not called now because most of their recent calls failed (circuit open or on trial)")
+        .register(meters);
+    return breakers;
+  }
+
+  @Bean
   WebhookChannel webhookChannel(ChannelProperties channels, NotifyProperties notify, DeadLetterPublisher deadLetters,
-      Clock clock) {
-    return new WebhookChannel(channels.webhook(), notify.linkBase(), deadLetters, clock);
+      Clock clock, EndpointBreakers breakers) {
+    return new WebhookChannel(channels.webhook(), notify.linkBase(), deadLetters, clock, breakers);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.pathtrack.notify.delivery;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.pathtrack.notify.ChannelProperties;
 import io.pathtrack.notify.domain.Notification;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * receiver can drop duplicates) and {@code X-PathTrack-Timestamp} (Unix seconds). The timestamp is in the
  * body too, so it is covered by the signature and a receiver can refuse replays.
  *
- * <p>5xx, 408, 429 and connection errors are retried with exponential backoff; any other status is final.
+ * <p>5xx, 408, 429 and connection errors are retried with exponential backoff; any other status is final. An
+ * endpoint most of whose recent calls failed is not called for a while ({@link EndpointBreakers}): its deliveries fail
+ * at once, without a wait.
  * When the attempts are spent, or on a final status, a {@link DeadLetter} is published and
  * {@link DeliveryFailedException} thrown.
  */
@@ -55,8 +59,15 @@ public class WebhookChannel {
   private final URI linkBase;
   private final DeadLetterPublisher deadLetters;
   private final Clock clock;
+  private final EndpointBreakers breakers;
 
   public WebhookChannel(ChannelProperties.Webhook settings, URI linkBase, DeadLetterPublisher deadLetters, Clock clock) {
+    this(settings, linkBase, deadLetters, clock, new EndpointBreakers(settings.breaker(), clock));
+  }
+
+  public WebhookChannel(ChannelProperties.Webhook settings, URI linkBase, DeadLetterPublisher deadLetters, Clock clock,
+      EndpointBreakers breakers) {
+    this.breakers = breakers;
     this.settings = settings;
     this.linkBase = linkBase;
     this.deadLetters = deadLetters;
@@ -87,7 +98,8 @@ public class WebhookChannel {
         .build();
     AtomicInteger attempts = new AtomicInteger();
     try {
-      int status = retry.execute(() -> post(request, attempts));
+      CircuitBreaker breaker = breakers.of(endpoint.redactedUrl());
+      int status = retry.execute(() -> post(request, breaker, attempts));
       return new Delivery(status, attempts.get());
     } catch (RetryException e) {
       Throwable last = e.getLastException() == null ? e.getCause() : e.getLastException();
@@ -108,22 +120,39 @@ public class WebhookChannel {
     }
   }
 
-  private int post(HttpRequest request, AtomicInteger attempts) throws InterruptedException {
+  private int post(HttpRequest request, CircuitBreaker breaker, AtomicInteger attempts) throws InterruptedException {
+    if (!breaker.tryAcquirePermission()) {
+      throw new AttemptFailed(Optional.empty(), "not called: " + WebhookEndpoint.redacted(request.uri())
+          + " is unavailable (most of its recent calls failed); it is tried again after "
+          + settings.breaker().openFor().toSeconds() + " s", false, null);
+    }
     attempts.incrementAndGet();
+    long start = clock.millis();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
+      breaker.onError(clock.millis() - start, TimeUnit.MILLISECONDS, e);
       throw new AttemptFailed(Optional.empty(), e.getClass().getSimpleName() + " from " + WebhookEndpoint.redacted(request.uri())
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), true, e);
+    } catch (InterruptedException | RuntimeException e) {
+      breaker.releasePermission();
+      throw e;
     }
     int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return status;
-    }
     boolean retryable = status >= 500 || status == 408 || status == 429;
-    throw new AttemptFailed(Optional.of(status), "HTTP " + status + " from " + WebhookEndpoint.redacted(request.uri()) + snippet(response.body()),
-        retryable, null);
+    AttemptFailed failed = status >= 200 && status < 300 ? null : new AttemptFailed(Optional.of(status),
+        "HTTP " + status + " from " + WebhookEndpoint.redacted(request.uri()) + snippet(response.body()), retryable, null);
+    if (retryable) {
+      breaker.onError(clock.millis() - start, TimeUnit.MILLISECONDS, failed);
+    } else {
+      // answered: the endpoint is up, whatever it thought of this message
+      breaker.onSuccess(clock.millis() - start, TimeUnit.MILLISECONDS);
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    return status;
   }
 
   static String hmacSha256Hex(byte[] body, String secret) {

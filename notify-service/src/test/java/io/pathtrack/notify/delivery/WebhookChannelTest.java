@@ -32,7 +32,9 @@ class WebhookChannelTest {
   private static final String SECRET = "s3cret-shared-with-the-pager-gateway";
   private static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
   private static final ChannelProperties.Webhook FAST = new ChannelProperties.Webhook(Duration.ofSeconds(2),
-      Duration.ofSeconds(5), new ChannelProperties.Retry(3, Duration.ofMillis(50), 2.0, Duration.ofMillis(500)));
+      Duration.ofSeconds(5), new ChannelProperties.Retry(3, Duration.ofMillis(50), 2.0, Duration.ofMillis(500)),
+      // the breaker never opens here (WebhookEndpointBreakerTest): the tests share one channel and ports get reused
+      new ChannelProperties.Breaker(100, 100, 100, Duration.ofSeconds(30)));
 
   private static WebhookChannel channel;
 
