@@ -327,6 +327,36 @@ class WalkingSkeletonEndToEndTest {
     }
   }
 
+  /**
+   * Every metric an alert rule of {@code deploy/prometheus/alerts.yml} reads is one the running services publish: a
+   * misspelt or vanished name is an alert that can never fire, and promtool's tests cannot see it.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
+  void everyMetricTheAlertRulesReadIsPublishedByTheServices() throws java.io.IOException {
+    java.util.Set<String> read = new java.util.TreeSet<>();
+    for (String line : java.nio.file.Files.readAllLines(Path.of("../prometheus/alerts.yml"))) {
+      if (line.strip().startsWith("#")) {
+        continue;
+      }
+      java.util.regex.Matcher name = java.util.regex.Pattern.compile("\\b((?:pathtrack|kafka|spring)_[a-z_]+)\\b")
+          .matcher(line);
+      while (name.find()) {
+        read.add(name.group(1));
+      }
+    }
+    assertThat(read).as("metrics the rules read").hasSizeGreaterThan(8);
+    java.util.Set<String> published = new java.util.HashSet<>();
+    for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
+      String port = context.getEnvironment().getProperty("local.management.port");
+      Http.get("http://127.0.0.1:" + port + "/actuator/prometheus", "text/plain").body().lines()
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
+          .map(l -> l.split("[{ ]", 2)[0])
+          .forEach(published::add);
+    }
+    assertThat(published).as("metrics the three services publish").containsAll(read);
+  }
+
   /** Runs last: what every logger of the system wrote during all the tests above. */
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE)

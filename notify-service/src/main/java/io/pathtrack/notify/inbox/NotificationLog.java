@@ -67,6 +67,11 @@ public class NotificationLog {
     return find(id).map(n -> rank(n.state()) > 0).orElse(false);
   }
 
+  /** Every notification, in no order (cheaper than {@link #all()}). */
+  public java.util.Collection<Notification> snapshot() {
+    return java.util.Collections.unmodifiableCollection(byId.values());
+  }
+
   /** Newest first. */
   public List<Notification> all() {
     List<Notification> list = new ArrayList<>(byId.values());

@@ -54,6 +54,8 @@ final class AccessAudit extends OncePerRequestFilter {
     this.service = service;
     this.clock = clock;
     this.meters = meters;
+    // registered at zero, so that the first failure is an increase an alert sees
+    meters.counter("pathtrack.audit.failed");
     this.managementPort = managementPort;
   }
 

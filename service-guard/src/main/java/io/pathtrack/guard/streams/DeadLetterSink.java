@@ -66,6 +66,8 @@ public final class DeadLetterSink implements AutoCloseable {
     this.application = application;
     this.meters = meters;
     this.clock = clock;
+    // registered at zero: a counter that first appears at 1 shows no increase, and its first failure would not alert
+    meters.counter(METER + ".failed", "topic", topic);
   }
 
   /** A sink whose producer reaches the same cluster, with the same client settings, as the stream's. */
