@@ -259,7 +259,7 @@ public final class NotificationEngine {
       Trigger trigger, int level, Optional<String> replaces) {
     return new Notification(id, accession, reference, version, outcome, needsReview, priority, to.reference(), to.name(),
         fallback, channels, NotificationState.CREATED, now, Optional.empty(), Optional.empty(), trigger, level,
-        policy.acknowledgeWithin(priority).map(now::plus), Optional.empty(), replaces);
+        policy.acknowledgeBy(priority, now), Optional.empty(), replaces);
   }
 
   /** The first recipient of the notification's case: where its chain starts. */

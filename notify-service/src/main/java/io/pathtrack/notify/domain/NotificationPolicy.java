@@ -3,7 +3,9 @@ package io.pathtrack.notify.domain;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
 import io.pathtrack.notify.domain.Contact;
+import io.pathtrack.contract.WorkingDayCalendar;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Set;
 
 /**
  * docs/architecture.md §6 as a table: malignant is urgent (webhook + inbox + email, acknowledge within 4 h);
- * atypical and nondiagnostic are high (inbox + email, within 2 days); benign is routine (inbox, no
+ * atypical and nondiagnostic are high (inbox + email, within 2 working days); benign is routine (inbox, no
  * acknowledgement). An outcome changed by an amendment is urgent whatever it became. A site overrides
  * any row; the inbox always stays, and a recipient whose EHR takes FHIR also gets a Communication there.
  */
@@ -22,8 +24,15 @@ public final class NotificationPolicy {
 
   private final Map<Outcome, Rule> rules = new EnumMap<>(Outcome.class);
   private final Map<Priority, Duration> acknowledgeWithin = new EnumMap<>(Priority.class);
+  private final WorkingDayCalendar calendar;
 
-  public NotificationPolicy(Map<Outcome, Rule> overrides, Map<Priority, Duration> acknowledgeWithin) {
+  /**
+   * @param acknowledgeWithin deadlines per priority that replace the defaults (urgent 4 h, high 2 working days)
+   * @param calendar the site's working days: a deadline of whole days counts them
+   */
+  public NotificationPolicy(Map<Outcome, Rule> overrides, Map<Priority, Duration> acknowledgeWithin,
+      WorkingDayCalendar calendar) {
+    this.calendar = calendar;
     rules.put(Outcome.MALIGNANT, new Rule(Priority.URGENT,
         EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)));
     rules.put(Outcome.ATYPICAL, new Rule(Priority.HIGH, EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL)));
@@ -41,7 +50,7 @@ public final class NotificationPolicy {
   }
 
   public NotificationPolicy(Map<Outcome, Rule> overrides) {
-    this(overrides, Map.of());
+    this(overrides, Map.of(), WorkingDayCalendar.weekdays(java.time.ZoneId.of("Europe/London")));
   }
 
   public Priority priority(Outcome outcome) {
@@ -72,5 +81,21 @@ public final class NotificationPolicy {
 
   public Optional<Duration> acknowledgeWithin(Priority priority) {
     return Optional.ofNullable(acknowledgeWithin.get(priority));
+  }
+
+  /**
+   * When a notification of this priority created at {@code created} must be acknowledged: a deadline of whole days
+   * is that many working days later at the same time of day (a high-priority result on Friday afternoon is due on
+   * Tuesday afternoon, not on Sunday), one of hours or minutes is that much elapsed time later (urgent results wait
+   * for no weekend); empty when none is awaited.
+   */
+  public Optional<Instant> acknowledgeBy(Priority priority, Instant created) {
+    return acknowledgeWithin(priority).map(within -> wholeDays(within)
+        ? calendar.plusWorkingDays(created, (int) within.toDays())
+        : created.plus(within));
+  }
+
+  private static boolean wholeDays(Duration d) {
+    return d.toDays() >= 1 && d.equals(Duration.ofDays(d.toDays()));
   }
 }

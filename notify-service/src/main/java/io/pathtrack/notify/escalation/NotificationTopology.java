@@ -67,7 +67,7 @@ public class NotificationTopology {
 
   @Bean
   NotificationPolicy notificationPolicy(NotifyProperties properties) {
-    return new NotificationPolicy(properties.policy(), properties.acknowledgeWithin());
+    return new NotificationPolicy(properties.policy(), properties.acknowledgeWithin(), properties.workingDays());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.domain;
 
+import io.pathtrack.contract.WorkingDayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -5,7 +5,7 @@ import io.pathtrack.specimen.domain.SlaRule;
 import io.pathtrack.specimen.domain.SpecimenPriority;
 import io.pathtrack.specimen.domain.TurnaroundPolicy;
 import io.pathtrack.specimen.domain.TurnaroundTarget;
-import io.pathtrack.specimen.domain.WorkingDayCalendar;
+import io.pathtrack.contract.WorkingDayCalendar;
 import io.pathtrack.contract.ProcedureType;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.pathtrack.specimen.domain;
 
+import io.pathtrack.contract.WorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pathtrack.contract.ProcedureType;

@@ -1,4 +1,4 @@
-package io.pathtrack.specimen.domain;
+package io.pathtrack.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

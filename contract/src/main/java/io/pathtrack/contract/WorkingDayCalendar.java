@@ -1,4 +1,4 @@
-package io.pathtrack.specimen.domain;
+package io.pathtrack.contract;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The site's working calendar: its time zone, working days, holidays and the daily cut-off after which
- * a specimen counts as received on the next working day (docs/architecture.md §5).
+ * a specimen counts as received on the next working day (docs/architecture.md §5; specimen turnaround and notification deadlines).
  *
  * @param dayStart when a working day's clock starts for specimens that arrived after the cut-off or on
  *     a non-working day
