@@ -45,7 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   /** The largest record any topic accepts: the contract's RecordSizes.MAX_RECORD_BYTES (a test keeps them equal). */
   public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024 + 512 * 1024;
-  private static final int NODE_ID = 1;
+  private static final int DEFAULT_NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   /** The super user of a secured broker: the broker itself and whoever administers it. */
   public static final String ADMIN = SaslSecurity.ADMIN;
@@ -56,6 +56,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final int controllerPort;
   private final Map<String, String> overrides;
   private final SaslSecurity security;
+  private final int nodeId;
+  /** {@code controller.quorum.voters}; null: this node alone. */
+  private final String voters;
+  private final String clusterId;
+  private final int replicationFactor;
+  private final int minInSyncReplicas;
   private KafkaRaftServer server;
 
   private EmbeddedKafkaBroker(Builder builder) {
@@ -70,6 +76,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.overrides = Map.copyOf(builder.overrides);
+    this.nodeId = builder.nodeId;
+    this.voters = builder.voters;
+    this.clusterId = builder.clusterId;
+    this.replicationFactor = builder.replicationFactor;
+    this.minInSyncReplicas = builder.minInSyncReplicas;
     this.security = builder.acls == null ? null
         : new SaslSecurity(builder.acls, builder.adminPassword, builder.passwords);
   }
@@ -83,11 +94,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (server != null) {
       return this;
     }
-    Properties props = brokerProperties();
-    KafkaConfig config = KafkaConfig.fromProps(props, false);
-    format(config);
-    server = new KafkaRaftServer(config, Time.SYSTEM);
-    server.startup();
+    startServer();
     awaitReady(Duration.ofSeconds(60));
     if (security != null) {
       provision();
@@ -95,6 +102,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     log.info("Kafka broker ready at {} (data in {}{})", bootstrapServers(), dataDirectory,
         security == null ? "" : "; SASL/SCRAM-SHA-512, users " + security.users() + ", ACLs of " + AclList.RESOURCE);
     return this;
+  }
+
+  /**
+   * Formats the log directory if it is new and starts the node without waiting for it to serve: a node of a cluster
+   * serves only once a majority of the controllers is up ({@link EmbeddedKafkaCluster} starts them all, then waits).
+   */
+  synchronized void startServer() {
+    if (server != null) {
+      return;
+    }
+    KafkaConfig config = KafkaConfig.fromProps(brokerProperties(), false);
+    format(config);
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+  }
+
+  /** Waits until this node lets the administrator describe the cluster. */
+  void awaitServing(Duration timeout) {
+    awaitReady(timeout);
+  }
+
+  /** This node's id in its cluster. */
+  public int nodeId() {
+    return nodeId;
   }
 
   /** {@code host:port} for clients' {@code bootstrap.servers}. */
@@ -165,8 +196,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     String client = securityProtocol();
     Map<String, String> p = new LinkedHashMap<>();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(NODE_ID));
-    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    p.put("node.id", String.valueOf(nodeId));
+    p.put("controller.quorum.voters", voters != null ? voters : nodeId + "@127.0.0.1:" + controllerPort);
     p.put("listeners", client + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", client + "://127.0.0.1:" + brokerPort);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
@@ -175,14 +206,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("log.dirs", dataDirectory.toString());
     p.put("num.partitions", "1");
     p.put("auto.create.topics.enable", "true");
-    // A single node can only hold one replica of the internal topics.
-    p.put("offsets.topic.replication.factor", "1");
+    // A single node can only hold one replica of the internal topics; a cluster keeps as many as it is told.
+    String rf = String.valueOf(replicationFactor);
+    String isr = String.valueOf(minInSyncReplicas);
+    p.put("offsets.topic.replication.factor", rf);
     p.put("offsets.topic.num.partitions", "5");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.replication.factor", rf);
+    p.put("transaction.state.log.min.isr", isr);
     p.put("transaction.state.log.num.partitions", "5");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", rf);
+    p.put("share.coordinator.state.topic.min.isr", isr);
+    p.put("default.replication.factor", rf);
+    p.put("min.insync.replicas", isr);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
     // Every topic accepts the largest record a service may write (RecordSizes.MAX_RECORD_BYTES in the contract).
@@ -205,8 +240,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       new Formatter()
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-          .setClusterId(Uuid.randomUuid().toString())
-          .setNodeId(NODE_ID)
+          .setClusterId(clusterId != null ? clusterId : Uuid.randomUuid().toString())
+          .setNodeId(nodeId)
           .setControllerListenerName(CONTROLLER_LISTENER)
           .setMetadataLogDirectory(config.metadataLogDir())
           .setDirectories(config.logDirs())
@@ -286,7 +321,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path root) {
+  static void deleteRecursively(Path root) {
     if (!Files.exists(root)) {
       return;
     }
@@ -306,6 +341,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private AclList acls;
     private String adminPassword;
     private final Map<String, String> passwords = new LinkedHashMap<>();
+    private int nodeId = DEFAULT_NODE_ID;
+    private String voters;
+    private String clusterId;
+    private int replicationFactor = 1;
+    private int minInSyncReplicas = 1;
+
+    /**
+     * A node of a cluster: its id, every controller of the cluster ({@code id@host:port,…}) and the cluster's id
+     * (the same on every node, given to the formatter). Default: node 1, alone.
+     */
+    public Builder node(int id, String quorumVoters, String cluster) {
+      this.nodeId = id;
+      this.voters = quorumVoters;
+      this.clusterId = cluster;
+      return this;
+    }
+
+    /** Replicas of internal and auto-created topics and their minimum in sync. Default: 1 and 1. */
+    public Builder replication(int factor, int minInSync) {
+      this.replicationFactor = factor;
+      this.minInSyncReplicas = minInSync;
+      return this;
+    }
 
     /** Where the log lives; kept across restarts. Default: a temporary directory, deleted on close. */
     public Builder dataDirectory(Path directory) {
