@@ -5,7 +5,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.identity.IdentityServerApplication;
+import io.pathtrack.kafka.embedded.AclList;
+import io.pathtrack.kafka.embedded.EmbeddedKafka;
 import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
+import io.pathtrack.kafka.embedded.EmbeddedKafkaCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The one-command local stack: a real Kafka broker in this JVM, an SMTP sink, the three services and a
  * simulated LIS, with a live one-line summary. Ctrl-C stops everything.
  *
- * <p>Settings (system properties or environment): {@code pathtrack.kafka.port} (9092),
+ * <p>Settings (system properties or environment): {@code pathtrack.kafka.port} (9092), {@code pathtrack.kafka.nodes} (1;
+ * 3 starts a cluster of three KRaft nodes instead of one broker),
  * {@code pathtrack.smtp.port} (3025), {@code pathtrack.results.port} (8081), {@code pathtrack.specimen.port}
  * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.mllp.port} (2575), {@code pathtrack.data.dir}
  * (a fresh temporary directory),
@@ -48,8 +52,11 @@ public final class LocalStack {
     String issuer = "http://localhost:" + identityPort;
     ConfigurableApplicationContext identity = IdentityServerApplication.builder().profiles("local")
         .run("--server.port=" + identityPort, "--logging.level.root=WARN");
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
-        .brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl().build().start();
+    int kafkaNodes = setting("pathtrack.kafka.nodes", 1);
+    // One broker, or a cluster of KRaft nodes replicating every topic 3 times with min.insync.replicas 2.
+    EmbeddedKafka broker = kafkaNodes == 1
+        ? EmbeddedKafkaBroker.builder().brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl().build().start()
+        : EmbeddedKafkaCluster.start(kafkaNodes, data.resolve("kafka-cluster"), AclList.load(), node -> node);
     Path adminConfig = writeAdminConfig(broker, data);
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
@@ -76,7 +83,9 @@ public final class LocalStack {
     }, "local-stack-stop"));
 
     System.out.println();
-    System.out.println("Kafka broker      " + broker.bootstrapServers() + "   (" + broker.securityProtocol() + ", "
+    System.out.println((kafkaNodes == 1 ? "Kafka broker      " : "Kafka cluster     ") + broker.bootstrapServers()
+        + (kafkaNodes == 1 ? "" : "   (" + kafkaNodes + " KRaft nodes, replication 3, min.insync.replicas 2)")
+        + "   (" + broker.securityProtocol() + ", "
         + broker.saslMechanism() + ": each service and the LIS log in as their own principal, ACLs of deploy/kafka/acls.tsv)");
     System.out.println("Kafka admin       --command-config " + adminConfig + "   (for Kafka's command-line tools)");
     System.out.println("SMTP sink         127.0.0.1:" + smtpPort);
@@ -168,7 +177,7 @@ public final class LocalStack {
    * The administrator's client settings, for Kafka's command-line tools ({@code --command-config},
    * {@code --consumer.config}); readable by this user only, and as short-lived as the broker's password.
    */
-  private static Path writeAdminConfig(EmbeddedKafkaBroker broker, Path data) throws java.io.IOException {
+  private static Path writeAdminConfig(EmbeddedKafka broker, Path data) throws java.io.IOException {
     Path file = data.resolve("kafka-admin.properties");
     Files.deleteIfExists(file);
     Files.createFile(file);

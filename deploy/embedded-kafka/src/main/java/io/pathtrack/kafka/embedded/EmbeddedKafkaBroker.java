@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * cluster is secured: clients log in with SASL/SCRAM-SHA-512 ({@link #clientProperties(String)}) and may do only
  * what {@code deploy/kafka/acls.tsv} grants them ({@link AclList}); see {@link SaslSecurity}.
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements EmbeddedKafka {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   /** The largest record any topic accepts: the contract's RecordSizes.MAX_RECORD_BYTES (a test keeps them equal). */
   public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024 + 512 * 1024;
@@ -129,6 +129,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** {@code host:port} for clients' {@code bootstrap.servers}. */
+  @Override
   public String bootstrapServers() {
     return "127.0.0.1:" + brokerPort;
   }
@@ -139,16 +140,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** {@code PLAINTEXT}, or {@code SASL_PLAINTEXT} when {@link #secured()}. */
+  @Override
   public String securityProtocol() {
     return security == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
   }
 
   /** The SASL mechanism of the users of a secured broker (the administrator's is PLAIN). */
+  @Override
   public String saslMechanism() {
     return SaslSecurity.MECHANISM;
   }
 
   /** The password of a user of a secured broker (a user of the ACL list, one configured, or {@value #ADMIN}). */
+  @Override
   public String password(String user) {
     return requireSecurity().password(user);
   }
@@ -157,6 +161,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * Everything a Kafka client needs to reach this broker as the user: the bootstrap servers and, when secured, the
    * security protocol, SASL mechanism and login. On a PLAINTEXT broker the user is ignored.
    */
+  @Override
   public Map<String, Object> clientProperties(String user) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -284,7 +289,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** Users, ACLs and topics, set by the administrator; then waits until the broker lets the users in. */
-  private void provision() {
+  void provision() {
     try (Admin admin = admin(ADMIN)) {
       security.provision(admin);
     } catch (InterruptedException e) {

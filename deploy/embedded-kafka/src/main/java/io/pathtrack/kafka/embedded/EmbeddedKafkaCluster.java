@@ -20,7 +20,7 @@ import org.apache.kafka.common.Uuid;
  * A node can be stopped and started again while the others serve; a majority of the nodes must be up for the cluster
  * to serve at all (the controllers' quorum).
  */
-public final class EmbeddedKafkaCluster implements AutoCloseable {
+public final class EmbeddedKafkaCluster implements EmbeddedKafka {
   /** Where each node listens and keeps its log. */
   public record Node(int id, int brokerPort, int controllerPort, Path dataDirectory) {}
 
@@ -29,8 +29,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   private final Path root;
   private final boolean temporary;
 
-  private EmbeddedKafkaCluster(List<Node> nodes, Path root, boolean temporary, UnaryOperator<EmbeddedKafkaBroker.Builder> customize) {
+  private EmbeddedKafkaCluster(List<Node> nodes, Path root, boolean temporary, AclList acls,
+      UnaryOperator<EmbeddedKafkaBroker.Builder> customize) {
     this.nodes = List.copyOf(nodes);
+    // One set of passwords for every node: the administrator's is also the nodes' own login to each other.
+    SaslSecurity shared = acls == null ? null : new SaslSecurity(acls, null, java.util.Map.of());
     this.root = root;
     this.temporary = temporary;
     String voters = voters(nodes);
@@ -38,18 +41,23 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     int replicas = Math.min(3, nodes.size());
     int minInSync = Math.max(1, replicas - 1);
     for (Node node : nodes) {
-      brokers.add(customize.apply(EmbeddedKafkaBroker.builder()
+      EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
           .node(node.id(), voters, clusterId)
           .replication(replicas, minInSync)
           .brokerPort(node.brokerPort())
           .controllerPort(node.controllerPort())
-          .dataDirectory(node.dataDirectory())).build());
+          .dataDirectory(node.dataDirectory());
+      if (shared != null) {
+        builder.sasl(acls).adminPassword(shared.adminPassword());
+        shared.users().forEach(user -> builder.userPassword(user, shared.password(user)));
+      }
+      brokers.add(customize.apply(builder).build());
     }
   }
 
   /** Starts a cluster of {@code size} nodes in a temporary directory, deleted on close. */
   public static EmbeddedKafkaCluster start(int size) {
-    return start(size, null, UnaryOperator.identity());
+    return start(size, null, null, UnaryOperator.identity());
   }
 
   /**
@@ -57,9 +65,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
    *
    * @param root where the nodes keep their logs ({@code node-1}, …), found again on the next start; null: a
    *     temporary directory
+   * @param acls when not null, secured as {@link EmbeddedKafkaBroker.Builder#sasl(AclList)} secures one broker, with
+   *     the same passwords on every node
    * @param customize applied to each node's builder (further broker properties)
    */
-  public static EmbeddedKafkaCluster start(int size, Path root, UnaryOperator<EmbeddedKafkaBroker.Builder> customize) {
+  public static EmbeddedKafkaCluster start(int size, Path root, AclList acls,
+      UnaryOperator<EmbeddedKafkaBroker.Builder> customize) {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster needs at least one node");
     }
@@ -70,7 +81,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       for (int id = 1; id <= size; id++) {
         nodes.add(new Node(id, freePort(), freePort(), dir.resolve("node-" + id)));
       }
-      EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(nodes, dir, temporary, customize);
+      EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(nodes, dir, temporary, acls, customize);
       // A node's start waits for the controllers' quorum, so they start side by side.
       List<Thread> starting = new ArrayList<>();
       List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -93,6 +104,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         throw new IllegalStateException("a Kafka node did not start", failures.get(0));
       }
       cluster.brokers.forEach(b -> b.awaitServing(Duration.ofSeconds(90)));
+      if (acls != null) {
+        cluster.brokers.get(0).provision();
+      }
       return cluster;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -108,8 +122,31 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   }
 
   /** Every node's client address, for {@code bootstrap.servers}. */
+  @Override
   public String bootstrapServers() {
     return nodes.stream().map(n -> "127.0.0.1:" + n.brokerPort()).collect(Collectors.joining(","));
+  }
+
+  @Override
+  public String securityProtocol() {
+    return brokers.get(0).securityProtocol();
+  }
+
+  @Override
+  public String saslMechanism() {
+    return brokers.get(0).saslMechanism();
+  }
+
+  @Override
+  public String password(String user) {
+    return brokers.get(0).password(user);
+  }
+
+  @Override
+  public java.util.Map<String, Object> clientProperties(String user) {
+    java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(brokers.get(0).clientProperties(user));
+    p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return p;
   }
 
   public List<Node> nodes() {

@@ -131,6 +131,10 @@ final class SaslSecurity {
     }
   }
 
+  String adminPassword() {
+    return adminPassword;
+  }
+
   /** The users given a SCRAM credential. */
   Set<String> users() {
     return passwords.keySet();
