@@ -1,0 +1,335 @@
+package io.pathtrack.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.pathtrack.contract.EventHeaders;
+import io.pathtrack.contract.EventTypes;
+import io.pathtrack.contract.Topics;
+import io.pathtrack.kafka.embedded.KafkaNodeProcesses;
+import io.pathtrack.notify.domain.Notification;
+import io.pathtrack.notify.domain.Trigger;
+import io.pathtrack.notify.routing.NotificationCommunications;
+import io.pathtrack.testsupport.PathologyFixtures;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise under faults: a steady stream of reports goes through the three services, each in a process of its
+ * own, on a cluster of three Kafka node processes, while the test kills (destroyForcibly) each service and restarts
+ * it, kills a broker, and later the active controller. Afterwards, as the receivers see it: every report has exactly
+ * one classified event, every result exactly one notification, every urgent one its email (by Message-ID; a resend
+ * with the same Message-ID is a duplicate the mail system collapses, and is counted, not failed), every urgent one,
+ * left unacknowledged, escalated exactly once when its deadline passed (its timer survived the kills), and the
+ * dead-letter topic holds exactly the poison records sent. The short form (this suite) runs {@code pathtrack.faults.seconds}
+ * (30) seconds of load; the long form is the same test with more ({@code -Dpathtrack.faults.seconds=600}, README).
+ */
+class FaultInjectionTest {
+  private static final String INBOUND = Topics.REPORTS_INBOUND.name();
+  private static final int POISON = 3;
+  private static final Duration ESCALATE_AFTER = Duration.ofSeconds(20);
+
+  /** The nodes' logs and data and the services' logs and state, kept after the run for a look. */
+  private final Path dir = Path.of("target", "faults");
+
+  @Test
+  void nothingIsLostOrSentTwiceWhenServicesAndBrokersDie() throws Exception {
+    deleteRecursively(dir);
+    java.nio.file.Files.createDirectories(dir);
+    int seconds = Integer.getInteger("pathtrack.faults.seconds", 30);
+    int perSecond = Integer.getInteger("pathtrack.faults.rate", 8);
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    try (KafkaNodeProcesses kafka = KafkaNodeProcesses.start(3, dir.resolve("kafka"))) {
+      Map<String, Object> common = new LinkedHashMap<>(io.pathtrack.testsupport.TestCallers.serviceProperties());
+      common.remove("management.server.port");
+      common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+      common.put("logging.level.root", "WARN");
+      common.put("spring.main.banner-mode", "off");
+      Map<String, Object> notifyOwn = new LinkedHashMap<>(common);
+      notifyOwn.put("spring.mail.host", "127.0.0.1");
+      notifyOwn.put("spring.mail.port", smtp.getSmtp().getPort());
+      notifyOwn.put("pathtrack.notify.directory", "file:" + WalkingSkeletonEndToEndTest.alwaysOnDutyDirectory());
+      // nobody acknowledges: every urgent result escalates once its deadline passes, timers kept across the kills
+      notifyOwn.put("pathtrack.notify.acknowledge-within.urgent", ESCALATE_AFTER.toSeconds() + "s");
+      notifyOwn.put("pathtrack.notify.sweep-interval", "1s");
+      Map<String, Object> resultsOwn = new LinkedHashMap<>(common);
+      resultsOwn.put("pathtrack.results.mllp.port", 0);
+      ServiceProcess specimen = new ServiceProcess("specimen-service", "io.pathtrack.specimen.SpecimenServiceApplication",
+          "SPECIMEN", dir, common);
+      ServiceProcess notify = new ServiceProcess("notify-service", "io.pathtrack.notify.NotifyServiceApplication",
+          "NOTIFY", dir, notifyOwn);
+      ServiceProcess results = new ServiceProcess("results-service", "io.pathtrack.results.ResultsServiceApplication",
+          "RESULTS", dir, resultsOwn);
+      List<ServiceProcess> services = List.of(specimen, notify, results);
+      try {
+        services.forEach(ServiceProcess::start);
+        for (ServiceProcess s : services) {
+          s.awaitReady(Duration.ofMinutes(4));
+        }
+        Run run = load(kafka, seconds, perSecond, List.of(
+            new Fault(0.10, "kill results-service", () -> restart(results)),
+            new Fault(0.25, "kill notify-service", () -> restart(notify)),
+            new Fault(0.40, "kill Kafka node 2", () -> kafka.kill(2)),
+            new Fault(0.55, "restart Kafka node 2", () -> kafka.restart(2)),
+            new Fault(0.65, "kill specimen-service", () -> restart(specimen)),
+            new Fault(0.80, "kill the active controller", () -> {
+              int controller = kafka.activeController();
+              kafka.kill(controller);
+              kafka.restart(controller);
+            })));
+        for (ServiceProcess s : services) {
+          s.awaitReady(Duration.ofMinutes(4));
+        }
+        check(kafka.bootstrapServers(), smtp, run);
+      } finally {
+        services.forEach(ServiceProcess::close);
+        smtp.stop();
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws java.io.IOException {
+    if (java.nio.file.Files.exists(root)) {
+      try (var paths = java.nio.file.Files.walk(root)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void restart(ServiceProcess service) {
+    service.kill();
+    service.start();
+  }
+
+  /** A fault at a share of the load's duration. */
+  private record Fault(double at, String what, Runnable action) {}
+
+  /** What was sent: accession → malignant or not; the poison records' keys. */
+  private record Run(Map<String, Boolean> reports, Set<String> poison, List<String> faults) {}
+
+  private Run load(KafkaNodeProcesses kafka, int seconds, int perSecond, List<Fault> faults) throws Exception {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
+    Map<String, Boolean> reports = new LinkedHashMap<>();
+    Set<String> poison = new TreeSet<>();
+    List<String> done = new ArrayList<>();
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < POISON; i++) {
+        String key = "FAULT-POISON-" + i;
+        poison.add(key);
+        acks.add(producer.send(record(key, "not a report {".getBytes(StandardCharsets.UTF_8))));
+      }
+      int total = seconds * perSecond;
+      int nextFault = 0;
+      Instant start = Instant.now();
+      for (int i = 0; i < total; i++) {
+        while (nextFault < faults.size() && i >= faults.get(nextFault).at() * total) {
+          Fault fault = faults.get(nextFault++);
+          // in its own thread: the load goes on while a service or a broker is down and comes back
+          Thread t = new Thread(fault.action(), "fault-" + nextFault);
+          t.start();
+          done.add(String.format("%5.1f s  %s", Duration.between(start, Instant.now()).toMillis() / 1000.0, fault.what()));
+        }
+        String accession = String.format("F26-%05d", i);
+        boolean malignant = i % 2 == 0;
+        reports.put(accession, malignant);
+        byte[] json = PathologyFixtures.report(accession).requester("Practitioner/dr-lee")
+            .conclusion(malignant ? "Left breast core biopsy: invasive ductal carcinoma, grade 2."
+                : "Left breast core biopsy: fibroadenoma. No atypia or malignancy.")
+            .json().getBytes(StandardCharsets.UTF_8);
+        acks.add(producer.send(record(accession, json)));
+        long due = start.toEpochMilli() + (i + 1) * 1000L / perSecond;
+        long wait = due - System.currentTimeMillis();
+        if (wait > 0) {
+          Thread.sleep(wait);
+        }
+      }
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get();
+      }
+    }
+    return new Run(reports, poison, done);
+  }
+
+  private static ProducerRecord<String, byte[]> record(String key, byte[] value) {
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(INBOUND, key, value);
+    r.headers().add(EventHeaders.CONTENT_TYPE, EventHeaders.FHIR_JSON.getBytes(StandardCharsets.UTF_8));
+    return r;
+  }
+
+  /** What the notification topic holds: each notification as created, and the ids escalated (with repeats). */
+  private record Notified(Map<String, List<Notification>> firstByAccession, List<Notification> all,
+      Map<String, Integer> escalated) {
+
+    static Notified read(String bootstrap) {
+      Map<String, List<Notification>> first = new TreeMap<>();
+      List<Notification> all = new ArrayList<>();
+      Map<String, Integer> escalated = new TreeMap<>();
+      for (ConsumerRecord<String, byte[]> r : readAll(bootstrap, Topics.NOTIFICATIONS.name())) {
+        String type = header(r, EventHeaders.TYPE);
+        if (!EventTypes.NOTIFICATION_CREATED.equals(type) && !EventTypes.NOTIFICATION_ESCALATED.equals(type)) {
+          continue;
+        }
+        Notification n = NotificationCommunications.parse(new String(r.value(), StandardCharsets.UTF_8));
+        if (EventTypes.NOTIFICATION_ESCALATED.equals(type)) {
+          escalated.merge(n.id(), 1, Integer::sum);
+        } else {
+          all.add(n);
+          if (n.trigger() == Trigger.RESULT) {
+            first.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(n);
+          }
+        }
+      }
+      return new Notified(first, all, escalated);
+    }
+
+    List<Notification> successorsOf(String id) {
+      return all.stream().filter(n -> n.trigger() == Trigger.ESCALATION && n.replaces().filter(id::equals).isPresent())
+          .toList();
+    }
+  }
+
+  private void check(String bootstrap, GreenMail smtp, Run run) throws Exception {
+    Set<String> accessions = run.reports().keySet();
+    Set<String> urgent = run.reports().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(TreeSet::new));
+    // wait until everything has arrived (or the time is up), then read once more after a pause, so that anything
+    // sent twice has had time to arrive too
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+    while (Instant.now().isBefore(deadline)) {
+      Notified notified = Notified.read(bootstrap);
+      Map<String, Integer> mails = messageIds(smtp);
+      boolean complete = countByKey(bootstrap, Topics.REPORTS_CLASSIFIED.name()).keySet().containsAll(accessions)
+          && notified.firstByAccession().keySet().containsAll(accessions)
+          && urgent.stream().allMatch(a -> notified.firstByAccession().get(a).stream()
+              .allMatch(n -> mailed(mails, n.id()) && notified.escalated().containsKey(n.id())
+                  && !notified.successorsOf(n.id()).isEmpty()));
+      if (complete) {
+        break;
+      }
+      Thread.sleep(2_000);
+    }
+    Thread.sleep(5_000);
+    Map<String, Integer> classified = countByKey(bootstrap, Topics.REPORTS_CLASSIFIED.name());
+    Notified notified = Notified.read(bootstrap);
+    Map<String, List<Notification>> first = notified.firstByAccession();
+    Map<String, Integer> mails = messageIds(smtp);
+    Map<String, Integer> letters = countByKey(bootstrap, Topics.REPORTS_INBOUND_DLQ.name());
+
+    List<String> lostClassified = accessions.stream().filter(a -> !classified.containsKey(a)).toList();
+    List<String> twiceClassified = classified.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    List<String> lostNotification = accessions.stream().filter(a -> !first.containsKey(a)).toList();
+    List<String> twiceNotified = first.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    List<Notification> urgentFirst = urgent.stream().flatMap(a -> first.getOrDefault(a, List.of()).stream()).toList();
+    List<String> lostMail = urgentFirst.stream().filter(n -> !mailed(mails, n.id())).map(Notification::accession).toList();
+    List<String> notEscalated = urgentFirst.stream()
+        .filter(n -> notified.escalated().getOrDefault(n.id(), 0) != 1 || notified.successorsOf(n.id()).size() != 1)
+        .map(Notification::accession).toList();
+    List<String> escalatedTwice = notified.all().stream().filter(n -> notified.successorsOf(n.id()).size() > 1)
+        .map(Notification::id).toList();
+    long collapsible = mails.values().stream().mapToInt(n -> n - 1).sum();
+    Set<String> urgentIds = notified.all().stream().filter(n -> n.priority() == io.pathtrack.contract.Priority.URGENT)
+        .map(Notification::id).collect(Collectors.toCollection(TreeSet::new));
+    List<String> strayMail = mails.keySet().stream()
+        .filter(m -> urgentIds.stream().noneMatch(id -> m.startsWith("<" + id + ".email@"))).toList();
+
+    System.out.println("Faults injected:");
+    run.faults().forEach(f -> System.out.println("  " + f));
+    System.out.println("| sent | poison dead-lettered | classified | notified | urgent emailed | escalated once | "
+        + "resent, collapsed by Message-ID | lost |");
+    System.out.printf("| %d | %d of %d | %d | %d | %d of %d | %d of %d | %d | %d |%n", accessions.size(),
+        letters.size(), run.poison().size(), classified.size(), first.size(), urgentFirst.size() - lostMail.size(),
+        urgent.size(), urgentFirst.size() - notEscalated.size(), urgent.size(), collapsible,
+        lostClassified.size() + lostNotification.size() + lostMail.size() + notEscalated.size());
+
+    assertThat(lostClassified).as("reports with no classified event").isEmpty();
+    assertThat(twiceClassified).as("reports classified twice").isEmpty();
+    assertThat(lostNotification).as("results nobody was notified of").isEmpty();
+    assertThat(twiceNotified).as("results notified twice (different notifications)").isEmpty();
+    assertThat(lostMail).as("urgent results without their email").isEmpty();
+    assertThat(notEscalated).as("unacknowledged urgent results not escalated exactly once").isEmpty();
+    assertThat(escalatedTwice).as("notifications escalated to two successors").isEmpty();
+    assertThat(strayMail).as("emails for no urgent notification").isEmpty();
+    assertThat(letters.keySet()).as("the inbound dead letters are exactly the poison records")
+        .containsExactlyInAnyOrderElementsOf(run.poison());
+  }
+
+  /** Emails received, by Message-ID. */
+  private static Map<String, Integer> messageIds(GreenMail smtp) throws jakarta.mail.MessagingException {
+    Map<String, Integer> ids = new TreeMap<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      ids.merge(m.getMessageID(), 1, Integer::sum);
+    }
+    return ids;
+  }
+
+  private static boolean mailed(Map<String, Integer> messageIds, String notificationId) {
+    return messageIds.keySet().stream().anyMatch(m -> m.startsWith("<" + notificationId + ".email@"));
+  }
+
+  /** Records on a topic by key, read committed. */
+  private static Map<String, Integer> countByKey(String bootstrap, String topic) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (ConsumerRecord<String, byte[]> r : readAll(bootstrap, topic)) {
+      counts.merge(r.key(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private static String header(ConsumerRecord<?, ?> r, String name) {
+    var h = r.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, "fault-check-" + java.util.UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.currentTimeMillis() + 30_000;
+      int idle = 0;
+      while (System.currentTimeMillis() < deadline && idle < 4) {
+        var batch = consumer.poll(Duration.ofMillis(500));
+        idle = batch.isEmpty() && !consumer.assignment().isEmpty() ? idle + 1 : 0;
+        batch.forEach(records::add);
+      }
+    }
+    return records;
+  }
+}
