@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.hl7.fhir.r4.model.Communication;
@@ -212,6 +213,50 @@ class NotifyServiceIntegrationTest {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("desk@lab.example").stream()
         .anyMatch(m -> subject(m).contains("f00dbabe")));
+  }
+
+  /**
+   * The engine writes notifications in transactions; one that crashed half way is aborted and its records must never
+   * be delivered (the dispatcher reads committed records only: service-guard's DeliveryGuaranteeDefaults).
+   */
+  @Test
+  void aNotificationWrittenInAnAbortedTransactionIsNeverDelivered() throws Exception {
+    Map<String, Object> config = new HashMap<>(io.pathtrack.testsupport.TestKafka.administrator(service.bootstrap));
+    config.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrap);
+    config.put(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-aborted-" + UUID.randomUUID());
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+        new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(deskRecord("ab047ed0-0000-4000-8000-000000000003", "N-ABORT-1")).get();
+      producer.abortTransaction();
+    }
+    // committed after it, on the same partition: once this one is delivered, the aborted one has been read past
+    org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> committed =
+        deskRecord("c0331e7d-0000-4000-8000-000000000004", "N-ABORT-1");
+    Map<String, String> headers = new HashMap<>();
+    committed.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+    KafkaProbe.send(service.bootstrap, Topics.NOTIFICATIONS.name(), committed.key(), committed.value(), headers);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.mailTo("desk@lab.example").stream()
+        .anyMatch(m -> subject(m).contains("c0331e7d")));
+    assertThat(service.mailTo("desk@lab.example")).extracting(NotifyServiceIntegrationTest::subject)
+        .noneMatch(s -> s.contains("ab047ed0"));
+  }
+
+  /** An urgent notification for the results desk (it names no recipient). */
+  private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> deskRecord(String id, String accession) {
+    Notification n = new Notification(id, accession, "DiagnosticReport/r-" + accession, "1", Outcome.MALIGNANT, false,
+        Priority.URGENT, "Practitioner/dr-mal", "Dr Mal", false, EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL),
+        NotificationState.CREATED, service.clock.instant(), Optional.empty(), Optional.empty());
+    Communication c = Fhir.json().parseResource(Communication.class, NotificationCommunications.json(n));
+    c.setRecipient(List.of());
+    var record = new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.NOTIFICATIONS.name(), accession,
+        Fhir.json().encodeResourceToString(c).getBytes(StandardCharsets.UTF_8));
+    NotificationCommunications.headers(n, "urn:pathtrack:test", service.clock.instant())
+        .forEach((name, value) -> record.headers().add(name, value));
+    return record;
   }
 
   @Test
