@@ -241,10 +241,12 @@ class FaultInjectionTest {
       Thread.sleep(2_000);
     }
     Thread.sleep(5_000);
+    // the mails first: a notification is on the topic before anything can mail it, so every one mailed is read below
+    // (escalations go on up the chain while this runs)
+    Map<String, Integer> mails = messageIds(smtp);
     Map<String, Integer> classified = countByKey(bootstrap, Topics.REPORTS_CLASSIFIED.name());
     Notified notified = Notified.read(bootstrap);
     Map<String, List<Notification>> first = notified.firstByAccession();
-    Map<String, Integer> mails = messageIds(smtp);
     Map<String, Integer> letters = countByKey(bootstrap, Topics.REPORTS_INBOUND_DLQ.name());
 
     List<String> lostClassified = accessions.stream().filter(a -> !classified.containsKey(a)).toList();

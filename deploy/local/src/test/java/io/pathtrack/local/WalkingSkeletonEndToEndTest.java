@@ -328,24 +328,33 @@ class WalkingSkeletonEndToEndTest {
   }
 
   /**
-   * Every metric an alert rule of {@code deploy/prometheus/alerts.yml} reads is one the running services publish: a
-   * misspelt or vanished name is an alert that can never fire, and promtool's tests cannot see it.
+   * Every metric an alert rule of {@code deploy/prometheus/alerts.yml} or a panel of {@code deploy/grafana/dashboards}
+   * reads is one the running services publish: a misspelt or vanished name is an alert that can never fire or a panel
+   * that stays empty, and promtool's tests cannot see it.
    */
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
-  void everyMetricTheAlertRulesReadIsPublishedByTheServices() throws java.io.IOException {
+  void everyMetricTheAlertRulesAndDashboardsReadIsPublishedByTheServices() throws java.io.IOException {
     java.util.Set<String> read = new java.util.TreeSet<>();
-    for (String line : java.nio.file.Files.readAllLines(Path.of("../prometheus/alerts.yml"))) {
+    java.util.regex.Pattern metric = java.util.regex.Pattern.compile("\\b((?:pathtrack|kafka|spring)_[a-z_]+)\\b");
+    List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(Path.of("../prometheus/alerts.yml")));
+    try (var dashboards = java.nio.file.Files.list(Path.of("../grafana/dashboards"))) {
+      for (Path dashboard : dashboards.toList()) {
+        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(dashboard.toFile());
+        assertThat(json.get("panels")).as("panels of %s", dashboard).isNotEmpty();
+        json.get("panels").forEach(panel -> panel.get("targets").forEach(t -> lines.add(t.get("expr").asString())));
+      }
+    }
+    for (String line : lines) {
       if (line.strip().startsWith("#")) {
         continue;
       }
-      java.util.regex.Matcher name = java.util.regex.Pattern.compile("\\b((?:pathtrack|kafka|spring)_[a-z_]+)\\b")
-          .matcher(line);
+      java.util.regex.Matcher name = metric.matcher(line);
       while (name.find()) {
         read.add(name.group(1));
       }
     }
-    assertThat(read).as("metrics the rules read").hasSizeGreaterThan(8);
+    assertThat(read).as("metrics the rules and dashboards read").hasSizeGreaterThan(15);
     java.util.Set<String> published = new java.util.HashSet<>();
     for (var context : List.of(services.results(), services.specimen(), services.notifications())) {
       String port = context.getEnvironment().getProperty("local.management.port");
