@@ -46,6 +46,11 @@ public final class KafkaProbe {
 
   /** Every record on the topic so far (reads from the beginning until it has been idle for a moment). */
   public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+    return readAll(bootstrap, topic, Duration.ofSeconds(10));
+  }
+
+  /** As {@link #readAll(String, String)}, reading for at most {@code atMost} (a large topic needs more). */
+  public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, Duration atMost) {
     Map<String, Object> config = client(bootstrap, Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -54,7 +59,7 @@ public final class KafkaProbe {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
-      long deadline = System.currentTimeMillis() + 10_000;
+      long deadline = System.currentTimeMillis() + atMost.toMillis();
       int idlePolls = 0;
       while (System.currentTimeMillis() < deadline && idlePolls < 3) {
         var batch = consumer.poll(Duration.ofMillis(500));

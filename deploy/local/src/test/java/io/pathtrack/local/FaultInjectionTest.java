@@ -27,16 +27,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -315,23 +311,7 @@ class FaultInjectionTest {
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "fault-check-" + java.util.UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.currentTimeMillis() + 30_000;
-      int idle = 0;
-      while (System.currentTimeMillis() < deadline && idle < 4) {
-        var batch = consumer.poll(Duration.ofMillis(500));
-        idle = batch.isEmpty() && !consumer.assignment().isEmpty() ? idle + 1 : 0;
-        batch.forEach(records::add);
-      }
-    }
-    return records;
+    return io.pathtrack.testsupport.KafkaProbe.readAll(bootstrap, topic, Duration.ofSeconds(30));
   }
+
 }
