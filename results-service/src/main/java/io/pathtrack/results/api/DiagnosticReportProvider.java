@@ -65,7 +65,7 @@ public class DiagnosticReportProvider implements IResourceProvider {
     }
     ClassifiedReport classified;
     try {
-      classified = submission.submit(report.copy(), List.of(InboundReport.of(report))).get(0);
+      classified = submission.submit(report).get(0);
     } catch (ReportRejectedException rejection) {
       throw RestOutcomes.of(rejection);
     }

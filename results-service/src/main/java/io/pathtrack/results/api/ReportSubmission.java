@@ -4,7 +4,6 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Fhir;
 import io.pathtrack.results.ingest.ClassifiedReport;
 import io.pathtrack.results.ingest.InboundPublisher;
-import io.pathtrack.results.ingest.InboundReport;
 import io.pathtrack.results.ingest.ReportIntake;
 import io.pathtrack.results.pipeline.ReportMetrics;
 import io.pathtrack.results.validation.ReportRejectedException;
@@ -33,16 +32,20 @@ class ReportSubmission {
   }
 
   /**
+   * Assessed from the bytes written to the inbound topic, exactly as the pipeline assesses what it reads there, so that
+   * the answer, the published event and any later assessment of the same record (another instance, a redelivery) are
+   * one and the same by construction.
+   *
    * @param received the resource as HAPI read it, before anything was added to it
    * @throws ReportRejectedException when it cannot be accepted; nothing is published
    */
-  List<ClassifiedReport> submit(IBaseResource received, List<InboundReport> reports) {
+  List<ClassifiedReport> submit(IBaseResource received) {
     metrics.received(CHANNEL);
     byte[] asReceived = Fhir.json().encodeResourceToString(received).getBytes(StandardCharsets.UTF_8);
     List<ClassifiedReport> classified;
     try {
       intake.reader().guard().check(asReceived, EventHeaders.FHIR_JSON);
-      classified = intake.assess(reports);
+      classified = intake.assess(asReceived, EventHeaders.FHIR_JSON);
     } catch (ReportRejectedException rejection) {
       metrics.rejected(CHANNEL, rejection);
       throw rejection;

@@ -3,7 +3,6 @@ package io.pathtrack.results.api;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import io.pathtrack.results.ingest.ClassifiedReport;
-import io.pathtrack.results.ingest.ReportReader;
 import io.pathtrack.results.validation.ReportRejectedException;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
@@ -26,10 +25,9 @@ public class TransactionProvider {
 
   @Transaction
   public Bundle transaction(@TransactionParam Bundle bundle) {
-    Bundle received = bundle.copy();
     List<ClassifiedReport> classified;
     try {
-      classified = submission.submit(received, ReportReader.reports(bundle));
+      classified = submission.submit(bundle);
     } catch (ReportRejectedException rejection) {
       throw RestOutcomes.of(rejection);
     }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every third-party example in ../shared/corpus/fhir-r4 goes through ingest: it is accepted with the
@@ -72,35 +71,6 @@ class CorpusIngestTest {
             assertThat(e.primary().message()).isNotBlank();
           });
       assertClassification(classifyAnyway(bytes), outcome, needsReview);
-    }
-  }
-
-  /** The corpus files ingest accepts, from the table. */
-  static Stream<String> acceptedFiles() throws IOException {
-    return Files.readAllLines(Path.of("src/test/resources/corpus/fhir-r4-expectations.csv")).stream()
-        .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split(","))
-        .filter(cells -> cells[1].trim().equals("accepted")).map(cells -> cells[0].trim());
-  }
-
-  /**
-   * A report created over REST is classified from the resource the server parsed, and the pipeline publishes that
-   * assessment when it reads the record back; when it cannot (another instance wrote it), it assesses the bytes
-   * written. Both must give the same event, byte for byte.
-   */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("acceptedFiles")
-  void restAssessmentAndPipelineAssessmentOfTheWrittenBytesPublishTheSameEvent(String file) throws IOException {
-    IBaseResource received = Fhir.json().parseResource(Files.readString(CORPUS.resolve(file)));
-    byte[] written = Fhir.json().encodeResourceToString(received).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    // as ReportSubmission does: the copy is written, the parsed resource is assessed
-    List<ClassifiedReport> answered = intake.assess(ReportReader.reports(received));
-    List<ClassifiedReport> reread = intake.assess(written, "application/fhir+json");
-    assertThat(reread).hasSameSizeAs(answered);
-    for (int i = 0; i < answered.size(); i++) {
-      assertThat(new String(reread.get(i).json(), java.nio.charset.StandardCharsets.UTF_8))
-          .isEqualTo(new String(answered.get(i).json(), java.nio.charset.StandardCharsets.UTF_8));
-      assertThat(reread.get(i).contentHash()).isEqualTo(answered.get(i).contentHash());
-      assertThat(reread.get(i).version()).isEqualTo(answered.get(i).version());
     }
   }
 

@@ -30,7 +30,18 @@ class RecentAssessmentsTest {
     recent.remember(bytes("S26-100"), JSON, reports);
     assertThat(recent.take(bytes("S26-100"), JSON)).hasValueSatisfying(found -> {
       assertThat(found).hasSize(1);
-      assertThat(found.get(0)).isSameAs(reports.get(0));
+      ClassifiedReport kept = found.get(0);
+      ClassifiedReport answered = reports.get(0);
+      assertThat(kept.json()).isSameAs(answered.json());
+      assertThat(kept.classification()).isEqualTo(answered.classification());
+      assertThat(kept).extracting(ClassifiedReport::accession, ClassifiedReport::reportId, ClassifiedReport::version,
+          ClassifiedReport::contentHash, ClassifiedReport::orderingPractitioner, ClassifiedReport::procedureType,
+          ClassifiedReport::copiesTo).containsExactly(answered.accession(), answered.reportId(), answered.version(),
+          answered.contentHash(), answered.orderingPractitioner(), answered.procedureType(), answered.copiesTo());
+      // what the event's headers read from the report, and nothing more of it
+      assertThat(kept.report().getStatus()).isEqualTo(answered.report().getStatus());
+      assertThat(kept.report().getIssued()).isEqualTo(answered.report().getIssued());
+      assertThat(kept.report().hasConclusion()).isFalse();
     });
     assertThat(recent.take(bytes("S26-100"), JSON)).as("taken once").isEmpty();
     assertThat(recent.reused()).isEqualTo(1);
@@ -58,6 +69,18 @@ class RecentAssessmentsTest {
   }
 
   @Test
+  void entriesNeverReadBackAreDroppedOnceTooOld() {
+    RecentAssessments recent = new RecentAssessments(8, Duration.ofMinutes(2), clock);
+    recent.remember(bytes("S26-109"), JSON, assessed("S26-109"));
+    long one = recent.keptBytes();
+    assertThat(one).isPositive();
+    clock.advance(Duration.ofMinutes(3));
+    recent.remember(bytes("S26-110"), JSON, assessed("S26-110"));
+    assertThat(recent.take(bytes("S26-110"), JSON)).isPresent();
+    assertThat(recent.keptBytes()).as("the old entry went when the new one came: nothing is left").isZero();
+  }
+
+  @Test
   void keepsAtMostItsCapacityDroppingTheOldest() {
     RecentAssessments recent = new RecentAssessments(2, Duration.ofMinutes(2), clock);
     for (String accession : List.of("S26-103", "S26-104", "S26-105")) {
@@ -66,6 +89,30 @@ class RecentAssessmentsTest {
     assertThat(recent.take(bytes("S26-103"), JSON)).isEmpty();
     assertThat(recent.take(bytes("S26-104"), JSON)).isPresent();
     assertThat(recent.take(bytes("S26-105"), JSON)).isPresent();
+  }
+
+  @Test
+  void aLargeReportIsNotKeptAndTheBytesKeptAreBounded() {
+    RecentAssessments recent = new RecentAssessments(100_000, Duration.ofMinutes(2), clock);
+    List<ClassifiedReport> reports = assessed("S26-108");
+    ClassifiedReport one = reports.get(0);
+    ClassifiedReport large = new ClassifiedReport(one.accession(), one.reportId(), one.version(), one.contentHash(),
+        one.report(), one.classification(), one.orderingPractitioner(), one.procedureType(), one.copiesTo(),
+        new byte[RecentAssessments.MAX_ENTRY_BYTES + 1]);
+    recent.remember(bytes("S26-108"), JSON, List.of(large));
+    assertThat(recent.take(bytes("S26-108"), JSON)).isEmpty();
+
+    ClassifiedReport big = new ClassifiedReport(one.accession(), one.reportId(), one.version(), one.contentHash(),
+        one.report(), one.classification(), one.orderingPractitioner(), one.procedureType(), one.copiesTo(),
+        new byte[RecentAssessments.MAX_ENTRY_BYTES]);
+    int fits = (int) (RecentAssessments.MAX_BYTES / RecentAssessments.MAX_ENTRY_BYTES);
+    for (int i = 0; i <= fits; i++) {
+      recent.remember(("written-" + i).getBytes(StandardCharsets.UTF_8), JSON, List.of(big));
+    }
+    assertThat(recent.keptBytes()).isLessThanOrEqualTo(RecentAssessments.MAX_BYTES);
+    assertThat(recent.take("written-0".getBytes(StandardCharsets.UTF_8), JSON)).as("the oldest made room").isEmpty();
+    assertThat(recent.take(("written-" + fits).getBytes(StandardCharsets.UTF_8), JSON)).isPresent();
+    assertThat(recent.keptBytes()).isEqualTo((long) (fits - 1) * RecentAssessments.MAX_ENTRY_BYTES);
   }
 
   @Test
@@ -83,9 +130,10 @@ class RecentAssessmentsTest {
         io.pathtrack.contract.RecordSizes.MAX_EVENT_BYTES, recent);
     List<ClassifiedReport> answered = withMemory.assess(bytes("S26-107"), JSON);
     withMemory.remember(bytes("S26-107"), JSON, answered);
-    assertThat(withMemory.assessWritten(bytes("S26-107"), JSON).get(0)).isSameAs(answered.get(0));
+    assertThat(withMemory.assessWritten(bytes("S26-107"), JSON).get(0).json()).isSameAs(answered.get(0).json());
+    assertThat(recent.reused()).isEqualTo(1);
     List<ClassifiedReport> again = withMemory.assessWritten(bytes("S26-107"), JSON);
-    assertThat(again.get(0)).isNotSameAs(answered.get(0));
-    assertThat(again.get(0).json()).isEqualTo(answered.get(0).json());
+    assertThat(again.get(0).json()).isNotSameAs(answered.get(0).json()).isEqualTo(answered.get(0).json());
+    assertThat(recent.missed()).isEqualTo(1);
   }
 }
