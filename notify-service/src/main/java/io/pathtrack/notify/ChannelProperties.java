@@ -49,12 +49,13 @@ public record ChannelProperties(@DefaultValue Webhook webhook, @DefaultValue Fhi
       @DefaultValue Breaker breaker) {}
 
   /**
-   * An endpoint's circuit breaker: over its last {@code window} calls (at least {@code minimumCalls} of them), when
-   * {@code failureRate} percent or more failed, it is not called for {@code openFor}; then one trial call.
+   * An endpoint's circuit breaker: over its last {@code window} calls (at least {@code minimumCalls} of them; each
+   * attempt is a call, so the default needs more than one message's retries), when {@code failureRate} percent or
+   * more failed, it is not called for {@code openFor}; then one trial call.
    */
   public record Breaker(
-      @DefaultValue("10") int window,
-      @DefaultValue("4") int minimumCalls,
+      @DefaultValue("20") int window,
+      @DefaultValue("8") int minimumCalls,
       @DefaultValue("50") float failureRate,
       @DefaultValue("30s") Duration openFor) {
 

@@ -39,8 +39,8 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  DeadLetterPublisher deliveryDeadLetters(StreamBridge bridge, NotifyProperties notify) {
-    return new StreamBridgeDeadLetterPublisher(bridge, notify.source().toString());
+  DeadLetterPublisher deliveryDeadLetters(StreamBridge bridge, NotifyProperties notify, MeterRegistry meters) {
+    return new StreamBridgeDeadLetterPublisher(bridge, notify.source().toString(), meters);
   }
 
   @Bean

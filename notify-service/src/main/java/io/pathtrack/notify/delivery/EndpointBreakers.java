@@ -23,9 +23,15 @@ public final class EndpointBreakers {
   private static final Logger log = LoggerFactory.getLogger(EndpointBreakers.class);
 
   private final CircuitBreakerConfig config;
+  private final Clock clock;
+  private final java.time.Duration openFor;
   private final Map<URI, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  /** When each endpoint's breaker last opened. */
+  private final Map<URI, java.time.Instant> opened = new ConcurrentHashMap<>();
 
   public EndpointBreakers(ChannelProperties.Breaker settings, Clock clock) {
+    this.clock = clock;
+    this.openFor = settings.openFor();
     this.config = CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(settings.window())
@@ -46,15 +52,26 @@ public final class EndpointBreakers {
       CircuitBreaker breaker = CircuitBreaker.of(url.toString(), config);
       // the host only: a webhook's path may hold its token
       String host = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
-      breaker.getEventPublisher().onStateTransition(event -> log.warn("Webhook endpoint on {}: {}", host,
-          event.getStateTransition()));
+      breaker.getEventPublisher().onStateTransition(event -> {
+        log.warn("Webhook endpoint on {}: {}", host, event.getStateTransition());
+        if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+          opened.put(url, clock.instant());
+        }
+      });
       return breaker;
     });
   }
 
-  /** Endpoints not called now (open) or waiting for their trial call's answer (half open). */
+  /**
+   * Endpoints not called now: open, and not yet past their wait (after it, the next delivery makes the trial call;
+   * without traffic an endpoint would otherwise stay counted for ever), or waiting for their trial call's answer.
+   */
   public long unavailable() {
-    return breakers.values().stream().filter(b -> b.getState() == CircuitBreaker.State.OPEN
-        || b.getState() == CircuitBreaker.State.HALF_OPEN).count();
+    java.time.Instant now = clock.instant();
+    return breakers.entrySet().stream().filter(e -> switch (e.getValue().getState()) {
+      case OPEN -> opened.getOrDefault(e.getKey(), now).plus(openFor).isAfter(now);
+      case HALF_OPEN -> true;
+      default -> false;
+    }).count();
   }
 }

@@ -1,5 +1,8 @@
 package io.pathtrack.notify.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pathtrack.contract.Topics;
+import io.pathtrack.guard.streams.DeadLetterSink;
 import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -11,10 +14,13 @@ public class StreamBridgeDeadLetterPublisher implements DeadLetterPublisher {
 
   private final StreamBridge bridge;
   private final String source;
+  private final MeterRegistry meters;
 
-  public StreamBridgeDeadLetterPublisher(StreamBridge bridge, String source) {
+  /** @param meters counts each dead letter in {@code pathtrack.dead.letters} (alert {@code PathTrackRecordsDeadLettered}) */
+  public StreamBridgeDeadLetterPublisher(StreamBridge bridge, String source, MeterRegistry meters) {
     this.bridge = bridge;
     this.source = source;
+    this.meters = meters;
   }
 
   @Override
@@ -26,5 +32,8 @@ public class StreamBridgeDeadLetterPublisher implements DeadLetterPublisher {
       throw new IllegalStateException("dead letter of " + letter.channel() + " notification " + letter.notificationId()
           + " was not published to binding " + BINDING);
     }
+    // a delivery that never reached its receiver: no attempt at all means its endpoint was not called (circuit open)
+    String reason = "delivery:" + letter.channel() + (letter.attempts() == 0 ? "-unavailable" : "");
+    meters.counter(DeadLetterSink.METER, "topic", Topics.NOTIFICATIONS_DLQ.name(), "reason", reason).increment();
   }
 }

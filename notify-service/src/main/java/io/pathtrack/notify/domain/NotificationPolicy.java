@@ -86,11 +86,13 @@ public final class NotificationPolicy {
   /**
    * When a notification of this priority created at {@code created} must be acknowledged: a deadline of whole days
    * is that many working days later at the same time of day (a high-priority result on Friday afternoon is due on
-   * Tuesday afternoon, not on Sunday), one of hours or minutes is that much elapsed time later (urgent results wait
-   * for no weekend); empty when none is awaited.
+   * Tuesday afternoon, not on Sunday), one of hours or minutes is that much elapsed time later; an urgent one always
+   * counts the clock (urgent results wait for no weekend); empty when none is awaited.
    */
   public Optional<Instant> acknowledgeBy(Priority priority, Instant created) {
-    return acknowledgeWithin(priority).map(within -> wholeDays(within)
+    // Urgent results count the clock whatever the figure: "24h" and "1d" are the same Duration, and an urgent one
+    // must never wait for Monday.
+    return acknowledgeWithin(priority).map(within -> priority != Priority.URGENT && wholeDays(within)
         ? calendar.plusWorkingDays(created, (int) within.toDays())
         : created.plus(within));
   }

@@ -26,7 +26,12 @@ final class DeadLetterTopic {
   @EnableAutoConfiguration
   static class StreamBridgeOnly {}
 
-  static synchronized DeadLetterPublisher publisher() {
+  static DeadLetterPublisher publisher() {
+    return publisher(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
+  /** @param meters where the publisher counts its dead letters */
+  static synchronized DeadLetterPublisher publisher(io.micrometer.core.instrument.MeterRegistry meters) {
     if (context == null) {
       context = new SpringApplicationBuilder(StreamBridgeOnly.class)
           .web(WebApplicationType.NONE)
@@ -40,7 +45,7 @@ final class DeadLetterTopic {
           .run();
       Runtime.getRuntime().addShutdownHook(new Thread(context::close, "dead-letter-topic-stop"));
     }
-    return new StreamBridgeDeadLetterPublisher(context.getBean(StreamBridge.class), "urn:pathtrack:notify-service");
+    return new StreamBridgeDeadLetterPublisher(context.getBean(StreamBridge.class), "urn:pathtrack:notify-service", meters);
   }
 
   /** The dead letters of one notification so far. */

@@ -20,8 +20,16 @@ class WebhookEndpointBreakerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:15:30Z"));
   private final EndpointBreakers breakers = new EndpointBreakers(SETTINGS.breaker(), clock);
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+  /** The production publisher, to the dead-letter topic of the test broker, counting what it writes. */
   private final WebhookChannel channel = new WebhookChannel(SETTINGS, URI.create("https://pathtrack.example"),
-      letter -> { }, clock, breakers);
+      DeadLetterTopic.publisher(meters), clock, breakers);
+
+  private double deadLetters(String reason) {
+    var counter = meters.find("pathtrack.dead.letters").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
 
   @Test
   void anEndpointThatKeepsFailingIsNotCalledForAWhileThenTriedOnceAndUsedAgainWhenItAnswers() {
@@ -86,6 +94,12 @@ class WebhookEndpointBreakerTest {
       assertThat(breakers.unavailable()).isEqualTo(1);
       assertThat(channel.send(TestNotifications.urgentMalignant(), new WebhookEndpoint(up.url("/hook"), SECRET)).status())
           .isEqualTo(204);
+      // each delivery that failed is a dead letter the alert counts: two after their retries, one not called at all
+      assertThat(deadLetters("delivery:webhook")).isEqualTo(2);
+      assertThat(deadLetters("delivery:webhook-unavailable")).isEqualTo(1);
+      // no traffic after the wait: no longer counted as unavailable (the next delivery makes the trial call)
+      clock.advance(Duration.ofSeconds(31));
+      assertThat(breakers.unavailable()).isZero();
     }
   }
 

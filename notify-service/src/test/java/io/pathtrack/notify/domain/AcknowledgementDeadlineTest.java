@@ -49,6 +49,14 @@ class AcknowledgementDeadlineTest {
     assertThat(policy.acknowledgeBy(Priority.HIGH, friday)).contains(friday.plus(within));
   }
 
+  @ParameterizedTest(name = "urgent within {0} counts the clock")
+  @CsvSource({"PT24H", "P2D"})
+  void anUrgentDeadlineAlwaysCountsTheClockEvenInWholeDays(Duration within) {
+    NotificationPolicy policy = new NotificationPolicy(Map.of(), Map.of(Priority.URGENT, within), SITE);
+    Instant friday = Instant.parse("2026-11-27T17:00:00Z");
+    assertThat(policy.acknowledgeBy(Priority.URGENT, friday)).contains(friday.plus(within));
+  }
+
   @ParameterizedTest(name = "routine needs no acknowledgement")
   @CsvSource({"2026-11-27T15:00:00Z"})
   void routineHasNoDeadline(Instant created) {
