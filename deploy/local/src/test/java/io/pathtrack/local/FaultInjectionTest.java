@@ -43,8 +43,9 @@ import org.junit.jupiter.api.Test;
  * one classified event, every result exactly one notification, every urgent one its email (by Message-ID; a resend
  * with the same Message-ID is a duplicate the mail system collapses, and is counted, not failed), every urgent one,
  * left unacknowledged, escalated exactly once when its deadline passed (its timer survived the kills), and the
- * dead-letter topic holds exactly the poison records sent. The short form (this suite) runs {@code pathtrack.faults.seconds}
- * (30) seconds of load; the long form is the same test with more ({@code -Dpathtrack.faults.seconds=600}, README).
+ * dead-letter topic holds exactly the poison records sent. Half the reports go over FHIR REST (sent again until answered
+ * 201, as a LIS does), the rest on the inbound topic. The short form (this suite) runs {@code pathtrack.faults.seconds}
+ * (24) seconds of load; the long form is the same test with more ({@code -Dpathtrack.faults.seconds=600}, README).
  */
 class FaultInjectionTest {
   private static final String INBOUND = Topics.REPORTS_INBOUND.name();
@@ -58,7 +59,7 @@ class FaultInjectionTest {
   void nothingIsLostOrSentTwiceWhenServicesAndBrokersDie() throws Exception {
     deleteRecursively(dir);
     java.nio.file.Files.createDirectories(dir);
-    int seconds = Integer.getInteger("pathtrack.faults.seconds", 30);
+    int seconds = Integer.getInteger("pathtrack.faults.seconds", 24);
     int perSecond = Integer.getInteger("pathtrack.faults.rate", 8);
     GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
@@ -89,7 +90,7 @@ class FaultInjectionTest {
         for (ServiceProcess s : services) {
           s.awaitReady(Duration.ofMinutes(4));
         }
-        Run run = load(kafka, seconds, perSecond, List.of(
+        Run run = load(kafka, "http://127.0.0.1:" + results.port(), seconds, perSecond, List.of(
             new Fault(0.10, "kill results-service", () -> restart(results)),
             new Fault(0.25, "kill notify-service", () -> restart(notify)),
             new Fault(0.40, "kill Kafka node 2", () -> kafka.kill(2)),
@@ -130,7 +131,15 @@ class FaultInjectionTest {
   /** What was sent: accession → malignant or not; the poison records' keys. */
   private record Run(Map<String, Boolean> reports, Set<String> poison, List<String> faults) {}
 
-  private Run load(KafkaNodeProcesses kafka, int seconds, int perSecond, List<Fault> faults) throws Exception {
+  /**
+   * Sends the load: one report in four over FHIR REST (as the LIS would, with its token, sending again until it is
+   * answered {@code 201}: a request lost with a killed instance is sent again, and the pipeline collapses a report it
+   * receives twice), the others on the inbound topic.
+   */
+  private Run load(KafkaNodeProcesses kafka, String resultsUrl, int seconds, int perSecond, List<Fault> faults)
+      throws Exception {
+    java.util.concurrent.ExecutorService lis = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<Future<Integer>> posted = new ArrayList<>();
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -138,7 +147,7 @@ class FaultInjectionTest {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
     Map<String, Boolean> reports = new LinkedHashMap<>();
     Set<String> poison = new TreeSet<>();
-    List<String> done = new ArrayList<>();
+    List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < POISON; i++) {
@@ -149,13 +158,18 @@ class FaultInjectionTest {
       int total = seconds * perSecond;
       int nextFault = 0;
       Instant start = Instant.now();
+      java.util.concurrent.CompletableFuture<Void> previous = java.util.concurrent.CompletableFuture.completedFuture(null);
       for (int i = 0; i < total; i++) {
         while (nextFault < faults.size() && i >= faults.get(nextFault).at() * total) {
           Fault fault = faults.get(nextFault++);
-          // in its own thread: the load goes on while a service or a broker is down and comes back
-          Thread t = new Thread(fault.action(), "fault-" + nextFault);
-          t.start();
-          done.add(String.format("%5.1f s  %s", Duration.between(start, Instant.now()).toMillis() / 1000.0, fault.what()));
+          // in its own thread: the load goes on while a service or a broker is down and comes back; faults run one
+          // after the other (a broker is back before the controller is killed)
+          previous = previous.thenRunAsync(() -> {
+            String began = String.format("%5.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+            fault.action().run();
+            done.add(began + "  " + fault.what() + String.format(" (done at %.1f s)",
+                Duration.between(start, Instant.now()).toMillis() / 1000.0));
+          });
         }
         String accession = String.format("F26-%05d", i);
         boolean malignant = i % 2 == 0;
@@ -164,7 +178,12 @@ class FaultInjectionTest {
             .conclusion(malignant ? "Left breast core biopsy: invasive ductal carcinoma, grade 2."
                 : "Left breast core biopsy: fibroadenoma. No atypia or malignancy.")
             .json().getBytes(StandardCharsets.UTF_8);
-        acks.add(producer.send(record(accession, json)));
+        if (i % 4 < 2) {
+          String body = new String(json, StandardCharsets.UTF_8);
+          posted.add(lis.submit(() -> postUntilAccepted(resultsUrl + "/fhir/DiagnosticReport", body)));
+        } else {
+          acks.add(producer.send(record(accession, json)));
+        }
         long due = start.toEpochMilli() + (i + 1) * 1000L / perSecond;
         long wait = due - System.currentTimeMillis();
         if (wait > 0) {
@@ -174,8 +193,33 @@ class FaultInjectionTest {
       for (Future<RecordMetadata> ack : acks) {
         ack.get();
       }
+      for (Future<Integer> post : posted) {
+        assertThat(post.get(5, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(201);
+      }
+      lis.shutdown();
+      // every fault was injected, and the service or broker it hit came back (an exception here fails the test)
+      previous.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      assertThat(done).hasSize(faults.size());
     }
     return new Run(reports, poison, done);
+  }
+
+  /** POSTs until the report is accepted, as a LIS does; the last status (201), or the last answer after 4 minutes. */
+  private static int postUntilAccepted(String url, String body) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+    int status = -1;
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        status = io.pathtrack.testsupport.Http.post(url, "application/fhir+json", body).status();
+        if (status == 201) {
+          return status;
+        }
+      } catch (RuntimeException notAnswered) {
+        // the instance is down or was killed while answering: send again
+      }
+      Thread.sleep(500);
+    }
+    return status;
   }
 
   private static ProducerRecord<String, byte[]> record(String key, byte[] value) {
@@ -281,6 +325,7 @@ class FaultInjectionTest {
     assertThat(strayMail).as("emails for no urgent notification").isEmpty();
     assertThat(letters.keySet()).as("the inbound dead letters are exactly the poison records")
         .containsExactlyInAnyOrderElementsOf(run.poison());
+    assertThat(letters.values()).as("each poison record dead-lettered once").containsOnly(1);
   }
 
   /** Emails received, by Message-ID. */

@@ -178,15 +178,19 @@ public final class EmbeddedKafkaCluster implements EmbeddedKafka {
       t.start();
       stopping.add(t);
     }
+    boolean stopped = true;
     for (Thread t : stopping) {
       try {
         t.join(Duration.ofSeconds(60).toMillis());
+        stopped &= !t.isAlive();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        stopped = false;
         break;
       }
     }
-    if (temporary) {
+    // a node still stopping must not find its log directory gone (Kafka halts the JVM on a failed log directory)
+    if (temporary && stopped) {
       EmbeddedKafkaBroker.deleteRecursively(root);
     }
   }

@@ -73,10 +73,46 @@ public final class KafkaNodeProcesses implements AutoCloseable {
     }
   }
 
-  /** Starts a killed node again on its log and waits until the whole cluster has it back. */
+  /**
+   * Starts a killed node again on its log and waits until it serves clients itself (the cluster may list a killed
+   * broker for a while after its death, so the cluster's view alone would not tell).
+   */
   public void restart(int id) {
     launch(id);
+    awaitNode(id, Duration.ofSeconds(120));
     awaitServing(nodes.size(), Duration.ofSeconds(120));
+  }
+
+  private void awaitNode(int id, Duration timeout) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + nodes.get(id - 1).brokerPort());
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    Instant deadline = Instant.now().plus(timeout);
+    try (Admin admin = Admin.create(p)) {
+      while (true) {
+        try {
+          if (admin.describeCluster().controller().get(5, TimeUnit.SECONDS) != null) {
+            return;
+          }
+        } catch (Exception notYet) {
+          // not serving yet
+        }
+        Process process = processes[id - 1];
+        if (process == null || !process.isAlive()) {
+          throw new IllegalStateException("Kafka node " + id + " is not running; see " + root.resolve("node-" + id + ".log"));
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("Kafka node " + id + " did not serve within " + timeout);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
   }
 
   /** The node that leads the controllers' quorum now. */
@@ -108,7 +144,7 @@ public final class KafkaNodeProcesses implements AutoCloseable {
         String.valueOf(id), String.valueOf(node.brokerPort()), String.valueOf(node.controllerPort()),
         node.dataDirectory().toString(), voters, clusterId, String.valueOf(Math.min(3, nodes.size())))
         .redirectErrorStream(true)
-        .redirectOutput(root.resolve("node-" + id + ".log").toFile());
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("node-" + id + ".log").toFile()));
     try {
       processes[id - 1] = builder.start();
     } catch (IOException e) {
