@@ -142,7 +142,7 @@ class NotifyAccessTest {
   /** The API's endpoints; the pages have a session of their own (above). */
   private static List<AccessMatrix.Endpoint> endpoints() {
     return EndpointInventory.of(service.context()).stream().filter(e -> !e.path().startsWith("/ui/")).map(e -> new AccessMatrix.Endpoint(e.method(), e.path(), e.open(),
-        e.need().map(n -> n.resource()).orElse(null), e.need().map(n -> n.interaction()).orElse(' '))).toList();
+        e.need().map(n -> n.resource()).orElse(null), e.need().map(n -> n.interaction()).orElse(' '), e.need().map(n -> n.systemOnly()).orElse(false))).toList();
   }
 
   @Test

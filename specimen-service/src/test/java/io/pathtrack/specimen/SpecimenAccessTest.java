@@ -61,12 +61,13 @@ class SpecimenAccessTest {
 
   @TestFactory
   Stream<DynamicTest> everyEndpointRefusesWhomItShould() {
-    AccessMatrix.Data data = new AccessMatrix.Data(Map.of("id", "SP-ACL-LEE", "accession", "SP-ACL-LEE"), Map.of(),
+    AccessMatrix.Data data = new AccessMatrix.Data(Map.of("id", "SP-ACL-LEE", "accession", "SP-ACL-LEE"),
+        Map.of("/internal/state/specimens/{accession}", "partition=0", "/internal/state/specimens", "partitions=0"),
         List.of("GET /fhir/Specimen/{id}", "GET /specimens/{accession}"), "dr-novak", Map.of());
     List<AccessMatrix.Endpoint> endpoints = EndpointInventory.of(service.context()).stream()
         .filter(e -> !e.path().startsWith("/ui/"))
         .map(e -> new AccessMatrix.Endpoint(e.method(), e.path(), e.open(), e.need().map(n -> n.resource()).orElse(null),
-            e.need().map(n -> n.interaction()).orElse(' '))).toList();
+            e.need().map(n -> n.interaction()).orElse(' '), e.need().map(n -> n.systemOnly()).orElse(false))).toList();
     return AccessMatrix.cases(service.base(), endpoints, data).stream();
   }
 

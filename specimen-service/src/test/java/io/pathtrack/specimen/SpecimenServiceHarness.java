@@ -43,19 +43,29 @@ final class SpecimenServiceHarness implements AutoCloseable {
    */
   final Map<String, String> auditDetails = new ConcurrentHashMap<>();
   private final Path state;
+  private final List<String> extraArguments;
   private ConfigurableApplicationContext app;
   private String base;
 
   SpecimenServiceHarness(MutableClock clock, Path state) {
+    this(clock, state, io.pathtrack.testsupport.TestKafka.bootstrapServers(), List.of());
+  }
+
+  /** One instance of several on the broker at {@code bootstrap}; {@code arguments} override the usual ones. */
+  SpecimenServiceHarness(MutableClock clock, Path state, String bootstrap, List<String> arguments) {
     this.clock = clock;
     this.state = state;
-    this.bootstrap = io.pathtrack.testsupport.TestKafka.bootstrapServers();
+    this.bootstrap = bootstrap;
+    this.extraArguments = arguments;
   }
 
   SpecimenServiceHarness start() {
     List<String> args = new java.util.ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0",
         "--SPECIMEN_STATE_DIR=" + state, "--pathtrack.specimen.sla.sweep-interval=200ms"));
     args.addAll(io.pathtrack.testsupport.TestCallers.serviceArguments());
+    // A command-line option given twice would read as both values joined: the override replaces the usual one.
+    args.removeIf(a -> extraArguments.stream().anyMatch(x -> x.substring(0, x.indexOf('=')).equals(a.substring(0, a.indexOf('=')))));
+    args.addAll(extraArguments);
     app = SpecimenServiceApplication.builder()
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("auditDetailProbe", (Filter) this::recordAuditDetail))
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))

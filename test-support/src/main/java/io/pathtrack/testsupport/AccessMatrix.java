@@ -36,8 +36,15 @@ public final class AccessMatrix {
    * @param open served without a token
    * @param resource the FHIR resource type of its rule, when not open
    * @param interaction one of c r u d s, when not open
+   * @param systemOnly only a service's own client may call it (the state one instance asks another for): a person
+   *     with the resource scope is refused as well
    */
-  public record Endpoint(String method, String template, boolean open, String resource, char interaction) {
+  public record Endpoint(String method, String template, boolean open, String resource, char interaction,
+      boolean systemOnly) {
+    public Endpoint(String method, String template, boolean open, String resource, char interaction) {
+      this(method, template, open, resource, interaction, false);
+    }
+
     @Override
     public String toString() {
       return method + " " + template;
@@ -80,6 +87,13 @@ public final class AccessMatrix {
         assertThat(a.status()).as(a.body()).isEqualTo(403);
         assertThat(a.body()).contains("\"forbidden\"").contains(need);
       }));
+      if (e.systemOnly()) {
+        tests.add(DynamicTest.dynamicTest(e + " as a person with " + need + ": 403", () -> {
+          Answer a = call(e.method(), url, body, identity.userToken("lab-manager"));
+          assertThat(a.status()).as(a.body()).isEqualTo(403);
+          assertThat(a.body()).contains("\"forbidden\"").contains("system/" + need);
+        }));
+      }
       if (data.perPractitioner().contains(e.toString())) {
         tests.add(DynamicTest.dynamicTest(e + " as another physician: 403", () -> {
           Answer a = call(e.method(), url, body, identity.userToken(data.otherPhysician()));
@@ -88,7 +102,8 @@ public final class AccessMatrix {
         }));
       }
       tests.add(DynamicTest.dynamicTest(e + " for its caller: allowed", () -> {
-        Answer a = call(e.method(), url, body, rightCaller(identity, e.resource(), e.interaction()));
+        Answer a = call(e.method(), url, body, e.systemOnly() ? serviceClient(identity, e.resource())
+            : rightCaller(identity, e.resource(), e.interaction()));
         assertThat(a.status()).as(a.body()).isNotIn(401, 403);
       }));
     }
@@ -101,6 +116,15 @@ public final class AccessMatrix {
       case "Communication" -> identity.clientToken("ehr");
       case "AuditEvent" -> identity.userToken("lab-manager");
       default -> interaction == 'r' || interaction == 's' ? identity.userToken("lab-manager") : identity.clientToken("lis");
+    };
+  }
+
+  /** A real token of the service's own client that reads this resource from another instance. */
+  public static String serviceClient(TestIdentity identity, String resource) {
+    return switch (resource) {
+      case "Specimen" -> identity.clientToken("specimen-service");
+      case "DiagnosticReport" -> identity.clientToken("notify-service");
+      default -> throw new IllegalArgumentException("no service client reads " + resource);
     };
   }
 

@@ -61,6 +61,7 @@ public class AccessControlAutoConfiguration {
   /** The SMART scopes this system uses, for the discovery document. */
   static final List<String> SCOPES = List.of("openid", "profile", "fhirUser",
       "system/DiagnosticReport.c", "system/Specimen.cru", "system/ServiceRequest.c", "system/Communication.rsu",
+      "system/Specimen.rs", "system/DiagnosticReport.rs",
       "user/Communication.rsu", "user/Specimen.rs", "user/DiagnosticReport.rs", "user/AuditEvent.rs");
 
   /** What a token must be, beyond its signature: not expired (and with an expiry), from the issuer, for us. */
@@ -177,6 +178,21 @@ public class AccessControlAutoConfiguration {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return new KafkaProducer<>(p);
+  }
+
+  /**
+   * This service's own client ({@code pathtrack.instances.client-id} and {@code …client-secret}), when it runs as
+   * several instances: the token one instance shows another when it asks for the state that instance holds.
+   */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("pathtrack.instances.client-id")
+  ServiceToken serviceToken(IssuerMetadata issuer, Environment environment, ObjectProvider<Clock> clock) {
+    String secret = environment.getProperty("pathtrack.instances.client-secret", "");
+    if (secret.isBlank()) {
+      throw new IllegalStateException("pathtrack.instances.client-id is set without pathtrack.instances.client-secret");
+    }
+    return new ServiceToken(issuer, environment.getRequiredProperty("pathtrack.instances.client-id"), secret,
+        environment.getProperty("pathtrack.instances.scope", ""), clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean

@@ -56,6 +56,7 @@ public record Caller(String subject, String clientId, Optional<String> fhirUser,
   /** Whether a scope granted to this caller lets it do what the rule needs (a user scope only with a user). */
   public boolean permits(SmartScope.Need need) {
     return scopes.stream().filter(s -> !s.context().equals("user") || fhirUser.isPresent())
+        .filter(s -> !need.systemOnly() || (s.context().equals("system") && isSystem()))
         .anyMatch(s -> s.permits(need.resource(), need.interaction()));
   }
 

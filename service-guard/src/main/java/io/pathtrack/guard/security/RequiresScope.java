@@ -18,4 +18,10 @@ import java.lang.annotation.Target;
 public @interface RequiresScope {
   /** {@code Resource.x}, x one of c r u d s. */
   String value();
+
+  /**
+   * Only a {@code system/} scope will do: the endpoint serves another instance of the same service (its share of
+   * the Kafka Streams state, before any per-practitioner filter), never a person, whatever their scopes.
+   */
+  boolean systemOnly() default false;
 }

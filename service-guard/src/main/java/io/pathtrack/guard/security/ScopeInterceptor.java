@@ -65,7 +65,8 @@ final class ScopeInterceptor implements HandlerInterceptor {
       return new Rule(true, Optional.empty());
     }
     RequiresScope scope = find(method, RequiresScope.class);
-    return new Rule(false, Optional.ofNullable(scope).map(s -> SmartScope.Need.of(s.value())));
+    return new Rule(false, Optional.ofNullable(scope)
+        .map(s -> s.systemOnly() ? SmartScope.Need.of(s.value()).forSystemOnly() : SmartScope.Need.of(s.value())));
   }
 
   private static <A extends java.lang.annotation.Annotation> A find(HandlerMethod method, Class<A> type) {

@@ -35,7 +35,16 @@ public record SmartScope(String context, String resource, String permissions) {
   }
 
   /** A rule as written on an endpoint: {@code Communication.s} means search of Communication. */
-  public record Need(String resource, char interaction) {
+  public record Need(String resource, char interaction, boolean systemOnly) {
+    public Need(String resource, char interaction) {
+      this(resource, interaction, false);
+    }
+
+    /** The same interaction, for a {@code system/} scope only. */
+    public Need forSystemOnly() {
+      return new Need(resource, interaction, true);
+    }
+
     public static Need of(String rule) {
       int dot = rule.lastIndexOf('.');
       if (dot <= 0 || dot != rule.length() - 2 || "cruds".indexOf(rule.charAt(dot + 1)) < 0) {
@@ -47,12 +56,12 @@ public record SmartScope(String context, String resource, String permissions) {
     /** The scopes that would do, for the answer that names what is missing. */
     public String scopesThatWouldDo() {
       String suffix = resource + "." + interaction;
-      return "user/" + suffix + " or system/" + suffix;
+      return systemOnly ? "system/" + suffix + " (a service's own client)" : "user/" + suffix + " or system/" + suffix;
     }
 
     @Override
     public String toString() {
-      return resource + "." + interaction;
+      return (systemOnly ? "system/" : "") + resource + "." + interaction;
     }
   }
 }

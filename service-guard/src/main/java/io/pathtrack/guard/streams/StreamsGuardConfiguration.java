@@ -31,6 +31,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
  */
 @AutoConfiguration
 @ConditionalOnClass({StreamsBuilderFactoryBean.class, KafkaStreamsRegistry.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(InstanceProperties.class)
 public class StreamsGuardConfiguration {
   private static final Logger log = LoggerFactory.getLogger(StreamsGuardConfiguration.class);
 
@@ -46,6 +47,14 @@ public class StreamsGuardConfiguration {
     public void destroy() {
       sinks.forEach(DeadLetterSink::close);
     }
+  }
+
+  /** The instances of this service as holders of state, for reads that span them ({@link KeyedState}). */
+  @Bean
+  PeerStates peerStates(KafkaStreamsRegistry registry, InstanceProperties properties,
+      ObjectProvider<io.pathtrack.guard.security.ServiceToken> token, ObjectProvider<MeterRegistry> meters) {
+    return new PeerStates(registry, properties, java.util.Optional.ofNullable(token.getIfAvailable()),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -15,6 +15,10 @@ public enum DevelopmentClient {
       "system/DiagnosticReport.c", "system/Specimen.cru", "system/ServiceRequest.c"),
   /** A hospital EHR: reads and acknowledges notifications. */
   EHR("ehr", Flow.CLIENT_CREDENTIALS, "system/Communication.rsu"),
+  /** specimen-service's own client: one instance reads the specimen records another holds. */
+  SPECIMEN_SERVICE("specimen-service", Flow.CLIENT_CREDENTIALS, "system/Specimen.rs"),
+  /** notify-service's own client: one instance reads the report histories another holds. */
+  NOTIFY_SERVICE("notify-service", Flow.CLIENT_CREDENTIALS, "system/DiagnosticReport.rs"),
   /** As {@link #LIS}, but its tokens live one second; only with {@code pathtrack.identity.short-lived-client=true}. */
   LIS_SHORT_LIVED("lis-short-lived", Flow.CLIENT_CREDENTIALS,
       "system/DiagnosticReport.c", "system/Specimen.cru", "system/ServiceRequest.c"),
