@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 3 starts a cluster of three KRaft nodes instead of one broker),
  * {@code pathtrack.smtp.port} (3025), {@code pathtrack.results.port} (8081), {@code pathtrack.specimen.port}
  * (8082), {@code pathtrack.notify.port} (8083), {@code pathtrack.mllp.port} (2575), {@code pathtrack.data.dir}
- * (a fresh temporary directory),
+ * (a fresh temporary directory), {@code pathtrack.instances} (1; 2 or more runs each service as that many instances,
+ * each with its own ports and state, the extra ones {@value PathTrackServices#INSTANCE_PORT_STEP} ports apart),
  * {@code pathtrack.lis.interval.ms} (2500), {@code pathtrack.corpus.dir} (../shared/corpus/fhir-r4, used when present).
  *
  * <p>The broker is secured as a cluster is ({@code deploy/kafka/README.md}): each service and the simulated LIS log
@@ -33,6 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * written to {@code kafka-admin.properties} in the data directory.
  */
 public final class LocalStack {
+  /** Partitions of every topic when the services run as several instances. */
+  static final int PARTITIONS_FOR_INSTANCES = 6;
+
   private LocalStack() {}
 
   public static void main(String[] args) throws Exception {
@@ -50,13 +54,21 @@ public final class LocalStack {
     System.out.println("PathTrack local stack: starting Kafka, SMTP, the identity server and the three services (data in "
         + data + ")…");
     String issuer = "http://localhost:" + identityPort;
+    int instances = setting("pathtrack.instances", 1);
+    java.util.List<String> identityArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=" + identityPort,
+        "--logging.level.root=WARN"));
+    identityArgs.addAll(pageAddresses(instances, specimenPort, notifyPort));
     ConfigurableApplicationContext identity = IdentityServerApplication.builder().profiles("local")
-        .run("--server.port=" + identityPort, "--logging.level.root=WARN");
+        .run(identityArgs.toArray(String[]::new));
     int kafkaNodes = setting("pathtrack.kafka.nodes", 1);
     // One broker, or a cluster of KRaft nodes replicating every topic 3 times with min.insync.replicas 2.
+    // Several instances share the work by partition: each topic gets a few, alike so the streams stay co-partitioned.
+    String partitions = String.valueOf(instances > 1 ? PARTITIONS_FOR_INSTANCES : 1);
     EmbeddedKafka broker = kafkaNodes == 1
-        ? EmbeddedKafkaBroker.builder().brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl().build().start()
-        : EmbeddedKafkaCluster.start(kafkaNodes, data.resolve("kafka-cluster"), AclList.load(), node -> node);
+        ? EmbeddedKafkaBroker.builder().brokerPort(kafkaPort).dataDirectory(data.resolve("kafka")).sasl()
+            .brokerProperty("num.partitions", partitions).build().start()
+        : EmbeddedKafkaCluster.start(kafkaNodes, data.resolve("kafka-cluster"), AclList.load(),
+            node -> node.brokerProperty("num.partitions", partitions));
     Path adminConfig = writeAdminConfig(broker, data);
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
@@ -64,7 +76,7 @@ public final class LocalStack {
         broker.bootstrapServers(), "127.0.0.1", smtpPort, resultsPort, specimenPort, notifyPort,
         data.resolve("streams"), Map.of("logging.level.root", "WARN", "logging.level.org.apache.kafka", "ERROR",
             "pathtrack.results.mllp.port", mllpSetting, "pathtrack.security.issuer-uri", issuer))
-        .withKafkaLogins(broker.securityProtocol(), broker::password));
+        .withKafkaLogins(broker.securityProtocol(), broker::password), instances);
     int mllpPort = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port",
         services.results().getEnvironment().getProperty("pathtrack.results.mllp.port", "2575")));
     SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"),
@@ -103,15 +115,26 @@ public final class LocalStack {
     System.out.println("health, metrics   http://localhost:" + managementPort(services.results()) + "/actuator/prometheus   "
         + "(management ports " + managementPort(services.results()) + ", " + managementPort(services.specimen()) + ", "
         + managementPort(services.notifications()) + "; every other call needs a bearer token)");
+    if (instances > 1) {
+      System.out.println("instances         " + instances + " of each service, each with its own state; the others on ports "
+          + otherPorts(instances, resultsPort) + ", " + otherPorts(instances, specimenPort) + ", " + otherPorts(instances, notifyPort)
+          + " (any instance answers any read; README, Several instances)");
+    }
     System.out.println("simulated LIS     one case every " + text("pathtrack.lis.interval.ms", "2500") + " ms (FHIR REST, Kafka, HL7 v2)"
         + (lis.usesCorpus() ? ", with example reports from " + corpus : ""));
     System.out.println("Ctrl-C stops everything.");
     System.out.println();
 
     lis.start(Duration.ofMillis(setting("pathtrack.lis.interval.ms", 2500)));
-    MeterRegistry meters = services.results().getBean(MeterRegistry.class);
-    Map<String, ConfigurableApplicationContext> contexts = Map.of("results-service", services.results(),
-        "specimen-service", services.specimen(), "notify-service", services.notifications());
+    java.util.List<MeterRegistry> meters = services.instances(PathTrackServices.RESULTS).stream()
+        .map(c -> c.getBean(MeterRegistry.class)).toList();
+    Map<String, ConfigurableApplicationContext> contexts = new java.util.LinkedHashMap<>();
+    for (String service : java.util.List.of(PathTrackServices.RESULTS, PathTrackServices.SPECIMEN, PathTrackServices.NOTIFY)) {
+      java.util.List<ConfigurableApplicationContext> all = services.instances(service);
+      for (int i = 0; i < all.size(); i++) {
+        contexts.put(all.size() == 1 ? service : service + "#" + (i + 1), all.get(i));
+      }
+    }
     while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
       System.out.print("\r" + summary(meters, smtp) + health(contexts));
       System.out.flush();
@@ -153,7 +176,8 @@ public final class LocalStack {
     }
   }
 
-  static String summary(MeterRegistry meters, GreenMail smtp) {
+  /** The results-service counters, summed over its instances. */
+  static String summary(java.util.List<MeterRegistry> meters, GreenMail smtp) {
     StringBuilder line = new StringBuilder("reports in ").append(count(meters, "pathtrack.reports.received", Map.of()));
     line.append(" | classified");
     for (Outcome o : Outcome.values()) {
@@ -163,6 +187,39 @@ public final class LocalStack {
     line.append(" | rejected ").append(count(meters, "pathtrack.reports.rejected", Map.of()));
     line.append(" | emails sent ").append(smtp.getReceivedMessages().length).append(' ');
     return line.toString();
+  }
+
+  private static long count(java.util.List<MeterRegistry> meters, String name, Map<String, String> tags) {
+    return meters.stream().mapToLong(m -> count(m, name, tags)).sum();
+  }
+
+  /**
+   * The identity server's page addresses, when the pages are served by more than one instance of a service: every
+   * instance's sign-in and signed-out addresses (the development seed lists only the usual ports).
+   */
+  static java.util.List<String> pageAddresses(int instances, int specimenPort, int notifyPort) {
+    java.util.List<String> args = new java.util.ArrayList<>();
+    if (instances <= 1) {
+      return args;
+    }
+    int n = 0;
+    for (int i = 0; i < instances; i++) {
+      for (int port : new int[] {notifyPort + i * PathTrackServices.INSTANCE_PORT_STEP,
+          specimenPort + i * PathTrackServices.INSTANCE_PORT_STEP}) {
+        for (String host : new String[] {"localhost", "127.0.0.1"}) {
+          args.add("--pathtrack.identity.web-redirect-uris[" + n + "]=http://" + host + ":" + port
+              + "/login/oauth2/code/pathtrack-web");
+          args.add("--pathtrack.identity.web-post-logout-redirect-uris[" + n + "]=http://" + host + ":" + port + "/ui/signed-out");
+          n++;
+        }
+      }
+    }
+    return args;
+  }
+
+  private static String otherPorts(int instances, int first) {
+    return java.util.stream.IntStream.range(1, instances).mapToObj(i -> String.valueOf(first + i * PathTrackServices.INSTANCE_PORT_STEP))
+        .collect(java.util.stream.Collectors.joining("/"));
   }
 
   private static long count(MeterRegistry meters, String name, Map<String, String> tags) {

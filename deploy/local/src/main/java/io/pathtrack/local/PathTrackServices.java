@@ -23,7 +23,13 @@ public final class PathTrackServices implements AutoCloseable {
   public static final String NOTIFY = "notify-service";
   private static final List<String> SERVICES = List.of(RESULTS, SPECIMEN, NOTIFY);
 
+  /** Where an extra instance listens: the first instance's port plus this for each (8082, 8182, 8282…). */
+  public static final int INSTANCE_PORT_STEP = 100;
+  /** The service clients the instances of a service show each other, as the development issuer registers them. */
+  private static final Map<String, String> PEER_SCOPES = Map.of(SPECIMEN, "system/Specimen.rs", NOTIFY, "system/DiagnosticReport.rs");
+
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+  private final Map<String, List<ConfigurableApplicationContext>> instances = new LinkedHashMap<>();
   private final ConfigurableApplicationContext results;
   private final ConfigurableApplicationContext specimen;
   private final ConfigurableApplicationContext notify;
@@ -99,7 +105,10 @@ public final class PathTrackServices implements AutoCloseable {
     }
   }
 
-  private PathTrackServices(Settings settings) {
+  private PathTrackServices(Settings settings, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one instance of each service, not " + count);
+    }
     // specimen-service first: it owns the specimen topic the other two read.
     Map<String, Object> specimenOwn = new LinkedHashMap<>();
     specimenOwn.put("SPECIMEN_STATE_DIR", settings.stateDirectory().resolve("specimen-service").toString());
@@ -107,21 +116,72 @@ public final class PathTrackServices implements AutoCloseable {
       // A specimen's page links to its notifications on the physician's pages.
       specimenOwn.put("pathtrack.specimen.notify-pages-url", "http://localhost:" + settings.notifyPort() + "/ui/notifications");
     }
-    specimen = start(SPECIMEN, SpecimenServiceApplication.builder(), settings, settings.specimenPort(), specimenOwn);
-    notify = start(NOTIFY, NotifyServiceApplication.builder(), settings, settings.notifyPort(),
-        Map.of("NOTIFY_STATE_DIR", settings.stateDirectory().resolve("notify-service").toString(),
-            "spring.mail.host", settings.smtpHost(),
-            "spring.mail.port", settings.smtpPort()));
-    results = start(RESULTS, ResultsServiceApplication.builder(), settings, settings.resultsPort(),
-        Map.of("RESULTS_STATE_DIR", settings.stateDirectory().resolve("results-service").toString()));
+    specimen = startInstances(SPECIMEN, SpecimenServiceApplication::builder, settings, settings.specimenPort(), specimenOwn,
+        "SPECIMEN_STATE_DIR", count);
+    notify = startInstances(NOTIFY, NotifyServiceApplication::builder, settings, settings.notifyPort(),
+        Map.of("spring.mail.host", settings.smtpHost(), "spring.mail.port", settings.smtpPort()), "NOTIFY_STATE_DIR", count);
+    results = startInstances(RESULTS, ResultsServiceApplication::builder, settings, settings.resultsPort(), Map.of(),
+        "RESULTS_STATE_DIR", count);
   }
 
   public static PathTrackServices start(Settings settings) {
-    return new PathTrackServices(settings);
+    return new PathTrackServices(settings, 1);
+  }
+
+  /**
+   * Each service as {@code count} instances in this JVM, each with its own ports and Kafka Streams state: the first
+   * on the settings' ports, the others {@value #INSTANCE_PORT_STEP} apart (free ones when the settings say 0).
+   * Instances of specimen-service and notify-service advertise their address to each other and read what another
+   * holds with the service's own client ({@code <service>}/{@code <service>-secret} of the development issuer).
+   */
+  public static PathTrackServices start(Settings settings, int count) {
+    return new PathTrackServices(settings, count);
+  }
+
+  private ConfigurableApplicationContext startInstances(String name, java.util.function.Supplier<SpringApplicationBuilder> builder,
+      Settings settings, int port, Map<String, Object> own, String stateDirSetting, int count) {
+    List<ConfigurableApplicationContext> started = new ArrayList<>();
+    instances.put(name, started);
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> instanceOwn = new LinkedHashMap<>();
+      instanceOwn.put(stateDirSetting, settings.stateDirectory().resolve(i == 0 ? name : name + "-" + (i + 1)).toString());
+      int instancePort = port;
+      if (count > 1) {
+        instancePort = port == 0 ? freePort() : port + i * INSTANCE_PORT_STEP;
+        // Health and metrics beside it; the services' own files give each a fixed one, which two would share.
+        instanceOwn.put("management.server.port", port == 0 ? 0 : instancePort + 1400);
+        instanceOwn.put("pathtrack.results.mllp.port", 0);
+        if (PEER_SCOPES.containsKey(name)) {
+          instanceOwn.put("pathtrack.instances.advertised-address", "127.0.0.1:" + instancePort);
+          instanceOwn.put("pathtrack.instances.client-id", name);
+          instanceOwn.put("pathtrack.instances.client-secret", name + "-secret");
+          instanceOwn.put("spring.cloud.stream.kafka.streams.binder.configuration.num.standby.replicas", 1);
+        }
+      }
+      if (i == 0) {
+        // The first instance keeps the MLLP port the settings give it; the others take a free one.
+        instanceOwn.remove("pathtrack.results.mllp.port");
+      }
+      started.add(start(name, builder.get(), settings, instancePort, own, instanceOwn));
+    }
+    return started.get(0);
+  }
+
+  /** Every instance of a service, the first one first. */
+  public List<ConfigurableApplicationContext> instances(String service) {
+    return List.copyOf(instances.getOrDefault(service, List.of()));
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private ConfigurableApplicationContext start(String name, SpringApplicationBuilder builder, Settings settings, int port,
-      Map<String, Object> own) {
+      Map<String, Object> own, Map<String, Object> instance) {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
     props.put("server.port", port);
@@ -132,6 +192,8 @@ public final class PathTrackServices implements AutoCloseable {
     props.putAll(own);
     props.putAll(settings.extraProperties());
     props.putAll(settings.serviceProperties().getOrDefault(name, Map.of()));
+    // What sets one instance apart from the others of its service comes last.
+    props.putAll(instance);
     // Properties passed this way outrank the services' own configuration files.
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     try {
