@@ -78,22 +78,33 @@ class FaultInjectionTest {
       notifyOwn.put("pathtrack.notify.sweep-interval", "1s");
       Map<String, Object> resultsOwn = new LinkedHashMap<>(common);
       resultsOwn.put("pathtrack.results.mllp.port", 0);
+      createTopics(kafka.bootstrapServers());
+      // specimen-service and notify-service run as two instances each, sharing the partitions: one of each is killed
+      // and comes back later (a rebalance each way under load), the other is killed and restarted at once.
       ServiceProcess specimen = new ServiceProcess("specimen-service", "io.pathtrack.specimen.SpecimenServiceApplication",
-          "SPECIMEN", dir, common);
+          "SPECIMEN", dir, common).asInstanceOf("specimen-service");
+      ServiceProcess specimen2 = new ServiceProcess("specimen-service-2", "io.pathtrack.specimen.SpecimenServiceApplication",
+          "SPECIMEN", dir, common).asInstanceOf("specimen-service");
       ServiceProcess notify = new ServiceProcess("notify-service", "io.pathtrack.notify.NotifyServiceApplication",
-          "NOTIFY", dir, notifyOwn);
+          "NOTIFY", dir, notifyOwn).asInstanceOf("notify-service");
+      ServiceProcess notify2 = new ServiceProcess("notify-service-2", "io.pathtrack.notify.NotifyServiceApplication",
+          "NOTIFY", dir, notifyOwn).asInstanceOf("notify-service");
       ServiceProcess results = new ServiceProcess("results-service", "io.pathtrack.results.ResultsServiceApplication",
           "RESULTS", dir, resultsOwn);
-      List<ServiceProcess> services = List.of(specimen, notify, results);
+      List<ServiceProcess> services = List.of(specimen, specimen2, notify, notify2, results);
       try {
         services.forEach(ServiceProcess::start);
         for (ServiceProcess s : services) {
           s.awaitReady(Duration.ofMinutes(4));
         }
         Run run = load(kafka, "http://127.0.0.1:" + results.port(), seconds, perSecond, List.of(
+            new Fault(0.05, "kill notify-service #2 (the other takes its partitions)", notify2::kill),
             new Fault(0.10, "kill results-service", () -> restart(results)),
+            new Fault(0.20, "kill specimen-service #2 (the other takes its partitions)", specimen2::kill),
             new Fault(0.25, "kill notify-service", () -> restart(notify)),
+            new Fault(0.35, "start notify-service #2 again (partitions move back)", notify2::start),
             new Fault(0.40, "kill Kafka node 2", () -> kafka.kill(2)),
+            new Fault(0.50, "start specimen-service #2 again", specimen2::start),
             new Fault(0.55, "restart Kafka node 2", () -> kafka.restart(2)),
             new Fault(0.65, "kill specimen-service", () -> restart(specimen)),
             new Fault(0.80, "kill the active controller", () -> {
@@ -104,11 +115,23 @@ class FaultInjectionTest {
         for (ServiceProcess s : services) {
           s.awaitReady(Duration.ofMinutes(4));
         }
-        check(kafka.bootstrapServers(), smtp, run);
+        check(kafka.bootstrapServers(), smtp, run, List.of(specimen, specimen2));
       } finally {
         services.forEach(ServiceProcess::close);
         smtp.stop();
       }
+    }
+  }
+
+  /**
+   * The contract's topics with four partitions, replicated on all three nodes, before any service starts: the instances
+   * of a service share the partitions, and the streams' inputs stay co-partitioned.
+   */
+  private static void createTopics(String bootstrap) throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        Map.<String, Object>of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.createTopics(Topics.ALL.stream().map(t -> new org.apache.kafka.clients.admin.NewTopic(t.name(), 4, (short) 3))
+          .toList()).all().get(1, java.util.concurrent.TimeUnit.MINUTES);
     }
   }
 
@@ -260,7 +283,7 @@ class FaultInjectionTest {
     }
   }
 
-  private void check(String bootstrap, GreenMail smtp, Run run) throws Exception {
+  private void check(String bootstrap, GreenMail smtp, Run run, List<ServiceProcess> specimens) throws Exception {
     Set<String> accessions = run.reports().keySet();
     Set<String> urgent = run.reports().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -323,6 +346,15 @@ class FaultInjectionTest {
     assertThat(notEscalated).as("unacknowledged urgent results not escalated exactly once").isEmpty();
     assertThat(escalatedTwice).as("notifications escalated to two successors").isEmpty();
     assertThat(strayMail).as("emails for no urgent notification").isEmpty();
+    // Every specimen reached its final state, and either instance answers for any of them (from the one holding it).
+    for (ServiceProcess instance : specimens) {
+      List<String> notReported = accessions.stream().filter(a -> {
+        io.pathtrack.testsupport.Http.Response view = io.pathtrack.testsupport.Http.get(
+            "http://127.0.0.1:" + instance.port() + "/specimens/" + a, "application/json");
+        return view.status() != 200 || !view.body().contains("\"lifecycle\":\"reported\"");
+      }).toList();
+      assertThat(notReported).as("specimens not reported, as " + instance.name() + " answers").isEmpty();
+    }
     assertThat(letters.keySet()).as("the inbound dead letters are exactly the poison records")
         .containsExactlyInAnyOrderElementsOf(run.poison());
     assertThat(letters.values()).as("each poison record dead-lettered once").containsOnly(1);

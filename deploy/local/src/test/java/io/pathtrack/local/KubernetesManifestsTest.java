@@ -92,6 +92,31 @@ class KubernetesManifestsTest {
         .anySatisfy(p -> assertThat(p).containsEntry("port", httpPort).containsEntry("targetPort", "http"));
   }
 
+  /**
+   * specimen-service and notify-service run as several instances: each advertises its stable pod address behind the
+   * headless Service at its HTTP port, and shows the others the service's own client token, its secret from a Secret.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"specimen-service, SPECIMEN", "notify-service, NOTIFY"})
+  void instancesFindEachOtherAtTheirPodAddressesWithTheServiceClient(String service, String prefix) throws Exception {
+    String config = new ClassPathResource(service + ".yaml").getContentAsString(StandardCharsets.UTF_8);
+    int httpPort = defaultOf(config, prefix + "_PORT");
+    Map<String, Object> spec = map(find("StatefulSet", service), "spec");
+    assertThat((Integer) spec.get("replicas")).isGreaterThanOrEqualTo(2);
+    List<Map<String, Object>> env = list(list(map(map(spec, "template"), "spec"), "containers").get(0), "env");
+    Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+    env.forEach(e -> byName.put((String) e.get("name"), e));
+    assertThat(byName.get("PATHTRACK_INSTANCES_ADVERTISED_ADDRESS")).as("advertised address")
+        .containsEntry("value", "$(POD_NAME)." + service + "-pods:" + httpPort);
+    assertThat(map(map(byName.get("POD_NAME"), "valueFrom"), "fieldRef")).containsEntry("fieldPath", "metadata.name");
+    assertThat(byName.get("PATHTRACK_INSTANCES_CLIENT_ID")).containsEntry("value", service);
+    assertThat(map(map(byName.get("PATHTRACK_INSTANCES_CLIENT_SECRET"), "valueFrom"), "secretKeyRef"))
+        .containsEntry("key", service);
+    // POD_NAME is defined before the address that refers to it, or Kubernetes leaves $(POD_NAME) as it is.
+    assertThat(env.indexOf(byName.get("POD_NAME"))).isLessThan(env.indexOf(byName.get("PATHTRACK_INSTANCES_ADVERTISED_ADDRESS")));
+    assertThat(config).contains("application.server: ${pathtrack.instances.advertised-address:}");
+  }
+
   @Test
   void sharedSettingsReplicateStateAndKeepAWarmStandby() throws Exception {
     Map<String, Object> data = map(find("ConfigMap", "pathtrack"), "data");

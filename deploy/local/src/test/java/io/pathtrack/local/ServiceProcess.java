@@ -55,6 +55,18 @@ final class ServiceProcess implements AutoCloseable {
     return name;
   }
 
+  /**
+   * One of several instances of {@code service}: advertises its address to the others, reads what they hold with the
+   * service's own client, keeps a standby replica of their state. Before {@link #start()}.
+   */
+  ServiceProcess asInstanceOf(String service) {
+    arguments.add("--pathtrack.instances.advertised-address=127.0.0.1:" + port);
+    arguments.add("--pathtrack.instances.client-id=" + service);
+    arguments.add("--pathtrack.instances.client-secret=" + service + "-secret");
+    arguments.add("--spring.cloud.stream.kafka.streams.binder.configuration.num.standby.replicas=1");
+    return this;
+  }
+
   int port() {
     return port;
   }
