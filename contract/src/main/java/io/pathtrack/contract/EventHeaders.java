@@ -85,6 +85,10 @@ public final class EventHeaders {
   public static final String LAST_STATUS = "ce_laststatus";
   public static final String LAST_ERROR = "ce_lasterror";
   public static final String ATTEMPTS = "ce_attempts";
+  /** When a delivery dead letter first failed (ISO-8601), on a letter written again after a redelivery that failed. */
+  public static final String FIRST_FAILED = "ce_firstfailed";
+  /** {@code given-up} on a delivery dead letter that is not tried again (too old, refused for good, nowhere to send it). */
+  public static final String REDELIVERY = "ce_redelivery";
 
   public static final String SPEC_VERSION_1_0 = "1.0";
   public static final String FHIR_JSON = "application/fhir+json";

@@ -46,7 +46,34 @@ public record ChannelProperties(@DefaultValue Webhook webhook, @DefaultValue Fhi
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("10s") Duration requestTimeout,
       @DefaultValue Retry retry,
-      @DefaultValue Breaker breaker) {}
+      @DefaultValue Breaker breaker,
+      @DefaultValue Redelivery redelivery) {
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public Webhook {
+    }
+
+    /** With the default redelivery (every 30 s, for a day). */
+    public Webhook(Duration connectTimeout, Duration requestTimeout, Retry retry, Breaker breaker) {
+      this(connectTimeout, requestTimeout, retry, breaker, new Redelivery(true, Duration.ofSeconds(30), Duration.ofHours(24)));
+    }
+  }
+
+  /**
+   * A webhook delivery that failed for a reason that may pass (no answer, 5xx, 408, 429, the endpoint unavailable) is
+   * tried again from its dead letter, one call each time, every {@code interval}, until it goes through, the
+   * notification is no longer open (acknowledged, retracted), or {@code giveUpAfter} has passed since it first failed.
+   */
+  public record Redelivery(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("30s") Duration interval,
+      @DefaultValue("24h") Duration giveUpAfter) {
+    public Redelivery {
+      if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofMinutes(4)) > 0) {
+        // the redelivery consumer waits out the interval between polls: it must stay well within max.poll.interval.ms
+        throw new IllegalArgumentException("pathtrack.notify.channels.webhook.redelivery.interval is more than 0 and at most 4m");
+      }
+    }
+  }
 
   /**
    * An endpoint's circuit breaker: over its last {@code window} calls (at least {@code minimumCalls} of them; each

@@ -36,10 +36,17 @@ final class NotifyServiceHarness implements AutoCloseable {
   final String bootstrap = TestKafka.bootstrapServers();
   private final Path state;
   private final Path directory;
+  private final List<String> settings;
   private ConfigurableApplicationContext app;
   private String base;
 
   NotifyServiceHarness(MutableClock clock, GreenMail smtp, Path state, URI webhook) throws IOException {
+    this(clock, smtp, state, webhook, List.of());
+  }
+
+  /** With settings of the test's own ({@code --name=value}), after the usual ones. */
+  NotifyServiceHarness(MutableClock clock, GreenMail smtp, Path state, URI webhook, List<String> settings) throws IOException {
+    this.settings = settings;
     this.clock = clock;
     this.smtp = smtp;
     this.state = state;
@@ -56,6 +63,8 @@ final class NotifyServiceHarness implements AutoCloseable {
         "--pathtrack.notify.sweep-interval=200ms",
         "--pathtrack.notify.channels.webhook.retry.initial-delay=50ms"));
     args.addAll(io.pathtrack.testsupport.TestCallers.serviceArguments());
+    args.removeIf(a -> settings.stream().anyMatch(x -> x.substring(0, x.indexOf('=')).equals(a.substring(0, a.indexOf('=')))));
+    args.addAll(settings);
     app = NotifyServiceApplication.builder()
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", (Clock) clock))
         .run(args.toArray(String[]::new));

@@ -2,8 +2,6 @@ package io.pathtrack.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.Topics;
@@ -39,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The promise under faults: a steady stream of reports goes through the three services, each in a process of its
  * own, on a cluster of three Kafka node processes, while the test kills (destroyForcibly) each service and restarts
- * it, kills a broker, and later the active controller. Afterwards, as the receivers see it: every report has exactly
+ * it, kills a broker, and later the active controller, and makes the mail server fail for a while (gone, hung, busy):
+ * the emails wait and go out when it is back. Afterwards, as the receivers see it: every report has exactly
  * one classified event, every result exactly one notification, every urgent one its email (by Message-ID; a resend
  * with the same Message-ID is a duplicate the mail system collapses, and is counted, not failed), every urgent one,
  * left unacknowledged, escalated exactly once when its deadline passed (its timer survived the kills), and the
@@ -61,8 +60,7 @@ class FaultInjectionTest {
     java.nio.file.Files.createDirectories(dir);
     int seconds = Integer.getInteger("pathtrack.faults.seconds", 24);
     int perSecond = Integer.getInteger("pathtrack.faults.rate", 8);
-    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
+    FlakyMailServer smtp = new FlakyMailServer();
     try (KafkaNodeProcesses kafka = KafkaNodeProcesses.start(3, dir.resolve("kafka"))) {
       Map<String, Object> common = new LinkedHashMap<>(io.pathtrack.testsupport.TestCallers.serviceProperties());
       common.remove("management.server.port");
@@ -71,7 +69,7 @@ class FaultInjectionTest {
       common.put("spring.main.banner-mode", "off");
       Map<String, Object> notifyOwn = new LinkedHashMap<>(common);
       notifyOwn.put("spring.mail.host", "127.0.0.1");
-      notifyOwn.put("spring.mail.port", smtp.getSmtp().getPort());
+      notifyOwn.put("spring.mail.port", smtp.port());
       notifyOwn.put("pathtrack.notify.directory", "file:" + WalkingSkeletonEndToEndTest.alwaysOnDutyDirectory());
       // nobody acknowledges: every urgent result escalates once its deadline passes, timers kept across the kills
       notifyOwn.put("pathtrack.notify.acknowledge-within.urgent", ESCALATE_AFTER.toSeconds() + "s");
@@ -98,6 +96,9 @@ class FaultInjectionTest {
           s.awaitReady(Duration.ofMinutes(4));
         }
         Run run = load(kafka, "http://127.0.0.1:" + results.port(), seconds, perSecond, List.of(
+            // beside the others, while the dispatchers are busy: every email of the while waits for the server
+            new Fault(0.02, "the mail server refuses (3 s), hangs (6 s), answers 421 (3 s)",
+                () -> smtp.outage(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(3)), true),
             new Fault(0.05, "kill notify-service #2 (the other takes its partitions)", notify2::kill),
             new Fault(0.10, "kill results-service", () -> restart(results)),
             new Fault(0.20, "kill specimen-service #2 (the other takes its partitions)", specimen2::kill),
@@ -118,7 +119,7 @@ class FaultInjectionTest {
         check(kafka.bootstrapServers(), smtp, run, List.of(specimen, specimen2));
       } finally {
         services.forEach(ServiceProcess::close);
-        smtp.stop();
+        smtp.close();
       }
     }
   }
@@ -148,8 +149,12 @@ class FaultInjectionTest {
     service.start();
   }
 
-  /** A fault at a share of the load's duration. */
-  private record Fault(double at, String what, Runnable action) {}
+  /** A fault at a share of the load's duration; {@code beside} the others, or after the one before it has ended. */
+  private record Fault(double at, String what, Runnable action, boolean beside) {
+    Fault(double at, String what, Runnable action) {
+      this(at, what, action, false);
+    }
+  }
 
   /** What was sent: accession → malignant or not; the poison records' keys. */
   private record Run(Map<String, Boolean> reports, Set<String> poison, List<String> faults) {}
@@ -182,17 +187,23 @@ class FaultInjectionTest {
       int nextFault = 0;
       Instant start = Instant.now();
       java.util.concurrent.CompletableFuture<Void> previous = java.util.concurrent.CompletableFuture.completedFuture(null);
+      List<java.util.concurrent.CompletableFuture<Void>> besides = new ArrayList<>();
       for (int i = 0; i < total; i++) {
         while (nextFault < faults.size() && i >= faults.get(nextFault).at() * total) {
           Fault fault = faults.get(nextFault++);
           // in its own thread: the load goes on while a service or a broker is down and comes back; faults run one
           // after the other (a broker is back before the controller is killed)
-          previous = previous.thenRunAsync(() -> {
+          Runnable run = () -> {
             String began = String.format("%5.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
             fault.action().run();
             done.add(began + "  " + fault.what() + String.format(" (done at %.1f s)",
                 Duration.between(start, Instant.now()).toMillis() / 1000.0));
-          });
+          };
+          if (fault.beside()) {
+            besides.add(java.util.concurrent.CompletableFuture.runAsync(run));
+          } else {
+            previous = previous.thenRunAsync(run);
+          }
         }
         String accession = String.format("F26-%05d", i);
         boolean malignant = i % 2 == 0;
@@ -222,6 +233,9 @@ class FaultInjectionTest {
       lis.shutdown();
       // every fault was injected, and the service or broker it hit came back (an exception here fails the test)
       previous.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      for (java.util.concurrent.CompletableFuture<Void> beside : besides) {
+        beside.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      }
       assertThat(done).hasSize(faults.size());
     }
     return new Run(reports, poison, done);
@@ -283,7 +297,7 @@ class FaultInjectionTest {
     }
   }
 
-  private void check(String bootstrap, GreenMail smtp, Run run, List<ServiceProcess> specimens) throws Exception {
+  private void check(String bootstrap, FlakyMailServer smtp, Run run, List<ServiceProcess> specimens) throws Exception {
     Set<String> accessions = run.reports().keySet();
     Set<String> urgent = run.reports().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -292,7 +306,7 @@ class FaultInjectionTest {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     while (Instant.now().isBefore(deadline)) {
       Notified notified = Notified.read(bootstrap);
-      Map<String, Integer> mails = messageIds(smtp);
+      Map<String, Integer> mails = smtp.messageIds();
       boolean complete = countByKey(bootstrap, Topics.REPORTS_CLASSIFIED.name()).keySet().containsAll(accessions)
           && notified.firstByAccession().keySet().containsAll(accessions)
           && urgent.stream().allMatch(a -> notified.firstByAccession().get(a).stream()
@@ -306,7 +320,7 @@ class FaultInjectionTest {
     Thread.sleep(5_000);
     // the mails first: a notification is on the topic before anything can mail it, so every one mailed is read below
     // (escalations go on up the chain while this runs)
-    Map<String, Integer> mails = messageIds(smtp);
+    Map<String, Integer> mails = smtp.messageIds();
     Map<String, Integer> classified = countByKey(bootstrap, Topics.REPORTS_CLASSIFIED.name());
     Notified notified = Notified.read(bootstrap);
     Map<String, List<Notification>> first = notified.firstByAccession();
@@ -355,18 +369,18 @@ class FaultInjectionTest {
       }).toList();
       assertThat(notReported).as("specimens not reported, as " + instance.name() + " answers").isEmpty();
     }
+    // The mail server's outage was felt: emails waited for it (each wait is logged, without the message).
+    long waited = 0;
+    for (String log : List.of("notify-service.log", "notify-service-2.log")) {
+      try (var lines = java.nio.file.Files.lines(dir.resolve(log))) {
+        waited += lines.filter(l -> l.contains("The mail server did not take notification")).count();
+      }
+    }
+    System.out.println("emails that waited for the mail server: " + waited + " times");
+    assertThat(waited).as("sends that found the mail server down").isPositive();
     assertThat(letters.keySet()).as("the inbound dead letters are exactly the poison records")
         .containsExactlyInAnyOrderElementsOf(run.poison());
     assertThat(letters.values()).as("each poison record dead-lettered once").containsOnly(1);
-  }
-
-  /** Emails received, by Message-ID. */
-  private static Map<String, Integer> messageIds(GreenMail smtp) throws jakarta.mail.MessagingException {
-    Map<String, Integer> ids = new TreeMap<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
-      ids.merge(m.getMessageID(), 1, Integer::sum);
-    }
-    return ids;
   }
 
   private static boolean mailed(Map<String, Integer> messageIds, String notificationId) {

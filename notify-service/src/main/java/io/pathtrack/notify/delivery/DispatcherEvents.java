@@ -29,7 +29,11 @@ final class DispatcherEvents implements AutoCloseable {
   }
 
   void send(String topic, String key, String value, Map<String, byte[]> headers) {
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    send(topic, key, value.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  void send(String topic, String key, byte[] value, Map<String, byte[]> headers) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
     headers.forEach((name, bytes) -> record.headers().add(name, bytes));
     unacknowledged.add(producer.send(record));
   }

@@ -26,6 +26,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 public class EmailChannel implements AutoCloseable {
   public static final String CHANNEL = "email";
+  /** An SMTP reply code at the start of a server's answer. */
+  private static final java.util.regex.Pattern REPLY = java.util.regex.Pattern.compile("\\s*([2-5][0-9][0-9])[ -]");
 
   private final JavaMailSender mail;
   private final String from;
@@ -99,6 +101,36 @@ public class EmailChannel implements AutoCloseable {
     if (connections != null) {
       connections.forEach(SmtpConnection::close);
     }
+  }
+
+  /**
+   * Whether a failed send says the mail server is not taking mail now — no connection, no answer in time, a bad or
+   * {@code 4xx} greeting, a {@code 4xx} reply, a connection lost — rather than that this message or recipient is refused for
+   * good (a {@code 5xx} reply to the recipient or the message, an address that does not parse). The first kind is waited
+   * out: the email is sent when the server is back. A message that could not be prepared is final.
+   */
+  public static boolean serverUnavailable(RuntimeException failure) {
+    if (!(failure instanceof MailSendException) || failure.getCause() == null) {
+      return false;
+    }
+    Throwable cause = failure.getCause();
+    if (cause instanceof jakarta.mail.SendFailedException refused) {
+      int code = replyCode(refused);
+      return code >= 400 && code < 500;
+    }
+    return cause instanceof MessagingException || cause instanceof IllegalStateException;
+  }
+
+  /** The SMTP reply code a refusal carries (its own message, or a nested one's), or -1. */
+  private static int replyCode(MessagingException refused) {
+    for (Exception e = refused; e != null; e = e instanceof MessagingException m && m.getNextException() != e
+        ? m.getNextException() : null) {
+      java.util.regex.Matcher code = REPLY.matcher(String.valueOf(e.getMessage()));
+      if (code.lookingAt()) {
+        return Integer.parseInt(code.group(1));
+      }
+    }
+    return -1;
   }
 
   /** {@code <notification-id.email@sender-domain>}: the same for every send of the same notification. */

@@ -53,13 +53,22 @@ class NotificationBindings {
   /**
    * The dispatcher's batches are never skipped: one that fails (its results could not be published) is read again
    * after a pause growing from 1 s to 30 s, for as long as it takes, instead of the container's default of ten quick
-   * retries and then dropping the batch, alerts and all. The lag and {@link DispatcherHealth} show the wait.
+   * retries and then dropping the batch, alerts and all. The lag and {@link DispatcherHealth} show the wait. The same for
+   * the webhook redelivery's letters (one container customizer serves every binding).
    */
   @Bean
   ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> dispatcherRetriesUntilDone(
       @Value("${pathtrack.notify.dispatcher.retry.initial-delay:1s}") Duration initialDelay,
-      @Value("${pathtrack.notify.dispatcher.retry.max-delay:30s}") Duration maxDelay) {
-    return retryUntilDone(DISPATCHER_GROUP, initialDelay, maxDelay);
+      @Value("${pathtrack.notify.dispatcher.retry.max-delay:30s}") Duration maxDelay,
+      @Value("${pathtrack.notify.channels.webhook.redelivery.group:" + WebhookRedelivery.GROUP + "}") String redeliveryGroup) {
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> dispatcher =
+        retryUntilDone(DISPATCHER_GROUP, initialDelay, maxDelay);
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> redelivery =
+        retryUntilDone(redeliveryGroup, initialDelay, maxDelay);
+    return (container, destination, group) -> {
+      dispatcher.configure(container, destination, group);
+      redelivery.configure(container, destination, group);
+    };
   }
 
   /** Gives the group's containers an error handler that retries a failed batch for ever, the pause doubling. */
@@ -101,6 +110,75 @@ class NotificationBindings {
       types.add(type instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : type instanceof String text ? text : null);
     }
     return types;
+  }
+
+  /** The webhook redelivery: its own producer, so that it never waits on the dispatcher's records or they on its. */
+  @Bean
+  WebhookRedelivery webhookRedelivery(WebhookChannel webhook, NotificationLog log,
+      io.pathtrack.notify.directory.PractitionerDirectory directory, io.pathtrack.notify.ChannelProperties channels,
+      io.pathtrack.notify.NotifyProperties notify, java.time.Clock clock, MeterRegistry meters,
+      org.springframework.core.env.Environment environment) {
+    java.util.Properties settings = io.pathtrack.guard.kafka.ServiceProducers.settings(environment, "notify-service-redelivery");
+    DispatcherEvents events = new DispatcherEvents(new org.apache.kafka.clients.producer.KafkaProducer<>(settings,
+        new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer()));
+    return new WebhookRedelivery(webhook, log, directory, events, channels.webhook().redelivery(), clock,
+        notify.source().toString(), meters);
+  }
+
+  /** Before the bindings stop: a redelivery waiting for its letter to be due gives up the wait (it is read again). */
+  @Bean
+  org.springframework.context.SmartLifecycle webhookRedeliveryStop(WebhookRedelivery redelivery) {
+    return new org.springframework.context.SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        redelivery.stop();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return Integer.MAX_VALUE;
+      }
+    };
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> redeliverWebhooks(WebhookRedelivery redelivery) {
+    return message -> {
+      Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
+      message.getHeaders().forEach((name, value) -> {
+        if (name.startsWith("ce_") || name.equals(EventHeaders.CONTENT_TYPE)) {
+          byte[] bytes = bytes(value);
+          if (bytes != null) {
+            headers.put(name, bytes);
+          }
+        }
+      });
+      byte[] key = bytes(message.getHeaders().get(KafkaHeaders.RECEIVED_KEY));
+      try {
+        redelivery.handle(new WebhookRedelivery.Letter(key == null ? null : new String(key, StandardCharsets.UTF_8),
+            message.getPayload(), headers));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted: the letter is read again", e);
+      }
+    };
+  }
+
+  private static byte[] bytes(Object value) {
+    return value instanceof byte[] b ? b : value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
   }
 
   @Bean

@@ -246,12 +246,27 @@ public class NotificationDispatcher {
         // Stopped, not failed: the notification stays unhandled and is delivered after the restart.
         throw new IllegalStateException("the delivery was stopped with the service", e);
       }
+      if (channel == DeliveryChannel.EMAIL && EmailChannel.serverUnavailable(e)) {
+        // The mail server is down or busy, not refusing this email: nothing is recorded, the batch is read again (backing
+        // off, delivery health DOWN after three tries, an alert) until the server takes it. Other notifications' emails
+        // wait too: they would fail the same way.
+        log.warn("The mail server did not take notification {}'s email; it is sent again when the server is back: {}",
+            n.id(), Redaction.exception(e));
+        throw new MailServerUnavailable(e);
+      }
       // Any failure of a channel, expected (a refusal, a timeout) or not, is this notification's failure on that channel,
       // recorded and audited: it must not fail the batch and hold up everyone else's deliveries.
       // The reason (which may quote a remote server's answer) goes to the audit trail, not the log.
       log.warn("Notification {} ({}) for accession {} could not be sent: {}", n.id(), channel.code(),
           Redaction.accession(n.accession()), Redaction.exception(e));
       return Optional.of(channel.code() + ": " + e.getMessage());
+    }
+  }
+
+  /** The mail server could not take an email now: the batch is read again until it can (the email is not given up). */
+  static final class MailServerUnavailable extends RuntimeException {
+    MailServerUnavailable(RuntimeException cause) {
+      super("the mail server did not take the email (" + cause.getClass().getSimpleName() + "); trying again", cause);
     }
   }
 

@@ -83,7 +83,10 @@ public class WebhookChannel {
         .build());
   }
 
-  public Delivery send(Notification n, WebhookEndpoint endpoint) {
+  /** The body of the call for this notification now, and the signed request carrying it. */
+  private record Call(byte[] body, HttpRequest request) {}
+
+  private Call call(Notification n, WebhookEndpoint endpoint) {
     Instant now = clock.instant();
     OutboundMessage content = OutboundMessage.of(n, linkBase);
     byte[] body = JSON.writeValueAsBytes(new Payload(content.reference(), n.priority().code(),
@@ -96,6 +99,37 @@ public class WebhookChannel {
         .header(TIMESTAMP, Long.toString(now.getEpochSecond()))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
+    return new Call(body, request);
+  }
+
+  /** What one more call for a dead-lettered delivery came to. */
+  public enum Redelivered {
+    /** The receiver took it (2xx). */
+    SENT,
+    /** It failed in a way that may pass (no answer, 5xx, 408, 429, the endpoint unavailable): try later. */
+    LATER,
+    /** The receiver refused it for good (another 4xx). */
+    REFUSED
+  }
+
+  /**
+   * One call for a delivery that was dead-lettered, through the endpoint's breaker, with the same {@code Idempotency-Key}
+   * as every earlier call for the notification (a receiver that got an earlier one collapses it), signed anew.
+   */
+  public Redelivered redeliver(Notification n, WebhookEndpoint endpoint) throws InterruptedException {
+    Call call = call(n, endpoint);
+    try {
+      post(call.request(), breakers.of(endpoint.redactedUrl()), new AtomicInteger());
+      return Redelivered.SENT;
+    } catch (AttemptFailed failed) {
+      return failed.retryable || failed.status.isEmpty() ? Redelivered.LATER : Redelivered.REFUSED;
+    }
+  }
+
+  public Delivery send(Notification n, WebhookEndpoint endpoint) {
+    Call call = call(n, endpoint);
+    byte[] body = call.body();
+    HttpRequest request = call.request();
     AtomicInteger attempts = new AtomicInteger();
     try {
       CircuitBreaker breaker = breakers.of(endpoint.redactedUrl());

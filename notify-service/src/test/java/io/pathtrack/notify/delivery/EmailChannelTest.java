@@ -146,4 +146,74 @@ class EmailChannelTest {
     assertThatThrownBy(() -> new EmailChannel(new JavaMailSenderImpl(), "a@b", URI.create("https://pathtrack.example/"), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one SMTP connection");
   }
+
+  /** A channel sending to 127.0.0.1:port, with short timeouts. */
+  private static EmailChannel channelTo(int port) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    java.util.Properties p = new java.util.Properties();
+    p.put("mail.smtp.connectiontimeout", "1000");
+    p.put("mail.smtp.timeout", "1000");
+    sender.setJavaMailProperties(p);
+    return new EmailChannel(sender, "pathology-alerts@pathtrack.local", URI.create("https://pathtrack.example/"));
+  }
+
+  /** What a send to a server that behaves this way throws. */
+  private static RuntimeException failureFrom(java.util.function.Consumer<java.net.ServerSocket> server) throws Exception {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread serving = new Thread(() -> server.accept(socket));
+      serving.setDaemon(true);
+      serving.start();
+      try {
+        channelTo(socket.getLocalPort()).send(TestNotifications.urgentMalignant(), "ana.lee@hospital.example");
+      } catch (RuntimeException e) {
+        return e;
+      }
+    }
+    throw new AssertionError("the send did not fail");
+  }
+
+  private static void answer(java.net.ServerSocket socket, String... lines) {
+    try (java.net.Socket client = socket.accept();
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+        var out = client.getOutputStream()) {
+      for (String line : lines) {
+        if (line.startsWith("<")) {
+          in.readLine();
+        } else {
+          out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          out.flush();
+        }
+      }
+      Thread.sleep(500);
+    } catch (java.io.IOException | InterruptedException e) {
+      // the client went away
+    }
+  }
+
+  @Test
+  void aMailServerThatIsGoneHungOrBusyIsWaitedOutNotAFailureOfTheEmail() throws Exception {
+    int closed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+    RuntimeException refused = org.assertj.core.api.Assertions.catchRuntimeException(
+        () -> channelTo(closed).send(TestNotifications.urgentMalignant(), "ana.lee@hospital.example"));
+    assertThat(EmailChannel.serverUnavailable(refused)).as("connection refused").isTrue();
+    assertThat(EmailChannel.serverUnavailable(failureFrom(s -> answer(s, "<", "<")))).as("no answer").isTrue();
+    assertThat(EmailChannel.serverUnavailable(failureFrom(s -> answer(s, "421 4.3.2 Service not available"))))
+        .as("421 greeting").isTrue();
+    assertThat(EmailChannel.serverUnavailable(failureFrom(s -> answer(s, "220 relay ESMTP", "<", "250 relay", "<",
+        "250 ok", "<", "451 4.3.0 Try again later")))).as("451 to the recipient").isTrue();
+  }
+
+  @Test
+  void aRecipientOrMessageRefusedForGoodIsAFailureOfTheEmail() throws Exception {
+    assertThat(EmailChannel.serverUnavailable(failureFrom(s -> answer(s, "220 relay ESMTP", "<", "250 relay", "<",
+        "250 ok", "<", "550 5.1.1 No such user")))).as("550 to the recipient").isFalse();
+    assertThat(EmailChannel.serverUnavailable(new org.springframework.mail.MailPreparationException("bad address")))
+        .as("a message that could not be prepared").isFalse();
+    assertThat(EmailChannel.serverUnavailable(new IllegalStateException("no email address"))).isFalse();
+  }
 }

@@ -66,6 +66,12 @@ public final class RecordingReceiver implements AutoCloseable {
     return script.size() > 1 ? script.poll() : script.peek();
   }
 
+  /** From now on, answers with these (the last one for ever after). */
+  public synchronized void answer(Response... responses) {
+    script.clear();
+    script.addAll(java.util.List.of(responses));
+  }
+
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
