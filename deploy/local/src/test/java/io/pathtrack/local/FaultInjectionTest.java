@@ -1,6 +1,7 @@
 package io.pathtrack.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.EventTypes;
@@ -61,6 +62,7 @@ class FaultInjectionTest {
     int seconds = Integer.getInteger("pathtrack.faults.seconds", 24);
     int perSecond = Integer.getInteger("pathtrack.faults.rate", 8);
     FlakyMailServer smtp = new FlakyMailServer();
+    FlakyWebhookReceiver pager = new FlakyWebhookReceiver();
     try (KafkaNodeProcesses kafka = KafkaNodeProcesses.start(3, dir.resolve("kafka"))) {
       Map<String, Object> common = new LinkedHashMap<>(io.pathtrack.testsupport.TestCallers.serviceProperties());
       common.remove("management.server.port");
@@ -70,7 +72,12 @@ class FaultInjectionTest {
       Map<String, Object> notifyOwn = new LinkedHashMap<>(common);
       notifyOwn.put("spring.mail.host", "127.0.0.1");
       notifyOwn.put("spring.mail.port", smtp.port());
-      notifyOwn.put("pathtrack.notify.directory", "file:" + WalkingSkeletonEndToEndTest.alwaysOnDutyDirectory());
+      notifyOwn.put("pathtrack.notify.directory", "file:" + directoryWithPager(pager));
+      // the pager: a short wait for an answer, quick retries, and a dead-lettered page tried again every 5 s
+      notifyOwn.put("pathtrack.notify.channels.webhook.request-timeout", "2s");
+      notifyOwn.put("pathtrack.notify.channels.webhook.retry.initial-delay", "200ms");
+      notifyOwn.put("pathtrack.notify.channels.webhook.breaker.open-for", "5s");
+      notifyOwn.put("pathtrack.notify.channels.webhook.redelivery.interval", "5s");
       // nobody acknowledges: every urgent result escalates once its deadline passes, timers kept across the kills
       notifyOwn.put("pathtrack.notify.acknowledge-within.urgent", ESCALATE_AFTER.toSeconds() + "s");
       notifyOwn.put("pathtrack.notify.sweep-interval", "1s");
@@ -96,9 +103,15 @@ class FaultInjectionTest {
           s.awaitReady(Duration.ofMinutes(4));
         }
         Run run = load(kafka, "http://127.0.0.1:" + results.port(), seconds, perSecond, List.of(
-            // beside the others, while the dispatchers are busy: every email of the while waits for the server
-            new Fault(0.02, "the mail server refuses (3 s), hangs (6 s), answers 421 (3 s)",
-                () -> smtp.outage(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(3)), true),
+            // beside the others, once emails flow: every email of the while waits for the server
+            new Fault(0.0, "once 10 emails arrived, the mail server refuses (3 s), hangs (6 s), answers 421 (3 s)", () -> {
+              smtp.awaitEmails(10, Duration.ofMinutes(4));
+              smtp.outage(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(3));
+            }, true),
+            new Fault(0.0, "once 10 pages arrived, the pager gateway is gone (3 s), hangs (6 s), answers 500 (3 s)", () -> {
+              await().atMost(Duration.ofMinutes(4)).until(() -> pager.accepted().size() >= 10);
+              pager.outage(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(3));
+            }, true),
             new Fault(0.05, "kill notify-service #2 (the other takes its partitions)", notify2::kill),
             new Fault(0.10, "kill results-service", () -> restart(results)),
             new Fault(0.20, "kill specimen-service #2 (the other takes its partitions)", specimen2::kill),
@@ -116,10 +129,56 @@ class FaultInjectionTest {
         for (ServiceProcess s : services) {
           s.awaitReady(Duration.ofMinutes(4));
         }
-        check(kafka.bootstrapServers(), smtp, run, List.of(specimen, specimen2));
+        check(kafka.bootstrapServers(), smtp, pager, run, List.of(specimen, specimen2));
+        printRestores(services);
       } finally {
         services.forEach(ServiceProcess::close);
         smtp.close();
+        pager.close();
+      }
+    }
+  }
+
+  /** The local directory without working hours, dr-lee paged through the receiver as well as emailed. */
+  private static Path directoryWithPager(FlakyWebhookReceiver pager) throws java.io.IOException {
+    tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+    Path file = WalkingSkeletonEndToEndTest.alwaysOnDutyDirectory();
+    tools.jackson.databind.node.ObjectNode bundle = (tools.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+    tools.jackson.databind.node.ArrayNode entries = (tools.jackson.databind.node.ArrayNode) bundle.get("entry");
+    for (tools.jackson.databind.JsonNode entry : entries) {
+      tools.jackson.databind.node.ObjectNode resource = (tools.jackson.databind.node.ObjectNode) entry.get("resource");
+      if ("dr-lee-role".equals(resource.path("id").asString())) {
+        resource.putArray("endpoint").addObject().put("reference", "Endpoint/fault-pager");
+      }
+    }
+    entries.addObject().set("resource", json.readTree("{\"resourceType\": \"Endpoint\", \"id\": \"fault-pager\", "
+        + "\"status\": \"active\", \"connectionType\": {\"system\": "
+        + "\"http://terminology.hl7.org/CodeSystem/endpoint-connection-type\", \"code\": \"rest-hook\"}, "
+        + "\"payloadType\": [{\"text\": \"notification\"}], \"address\": \"" + pager.url() + "\", "
+        + "\"header\": [\"X-PathTrack-Secret: s3cret\"]}"));
+    java.nio.file.Files.writeString(file, json.writeValueAsString(bundle));
+    return file;
+  }
+
+  /**
+   * How long each instance's state stores took to restore from their changelogs since its last start (after the kills:
+   * a crash leaves exactly-once state to be rebuilt; a standby or the kept state directory shortens it).
+   */
+  private static void printRestores(List<ServiceProcess> services) {
+    System.out.println("State restored since each instance's last start (store: restores, records, longest):");
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+        "(?m)^pathtrack_streams_restore_(seconds_count|seconds_max|records_total)\\{[^}]*store=\"([^\"]+)\"[^}]*} ([0-9.Ee+-]+)$");
+    for (ServiceProcess s : services) {
+      Map<String, Map<String, Double>> byStore = new TreeMap<>();
+      java.util.regex.Matcher m = line.matcher(s.metrics());
+      while (m.find()) {
+        byStore.computeIfAbsent(m.group(2), k -> new TreeMap<>()).merge(m.group(1), Double.parseDouble(m.group(3)), Double::sum);
+      }
+      byStore.forEach((store, v) -> System.out.printf("  %-20s %-28s %3.0f restores, %6.0f records, longest %5.0f ms%n",
+          s.name(), store, v.getOrDefault("seconds_count", 0.0), v.getOrDefault("records_total", 0.0),
+          v.getOrDefault("seconds_max", 0.0) * 1000));
+      if (byStore.isEmpty()) {
+        System.out.printf("  %-20s nothing restored%n", s.name());
       }
     }
   }
@@ -297,7 +356,8 @@ class FaultInjectionTest {
     }
   }
 
-  private void check(String bootstrap, FlakyMailServer smtp, Run run, List<ServiceProcess> specimens) throws Exception {
+  private void check(String bootstrap, FlakyMailServer smtp, FlakyWebhookReceiver pager, Run run,
+      List<ServiceProcess> specimens) throws Exception {
     Set<String> accessions = run.reports().keySet();
     Set<String> urgent = run.reports().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -310,7 +370,8 @@ class FaultInjectionTest {
       boolean complete = countByKey(bootstrap, Topics.REPORTS_CLASSIFIED.name()).keySet().containsAll(accessions)
           && notified.firstByAccession().keySet().containsAll(accessions)
           && urgent.stream().allMatch(a -> notified.firstByAccession().get(a).stream()
-              .allMatch(n -> mailed(mails, n.id()) && notified.escalated().containsKey(n.id())
+              .allMatch(n -> mailed(mails, n.id()) && pager.accepted().containsKey(n.id() + ":webhook")
+                  && notified.escalated().containsKey(n.id())
                   && !notified.successorsOf(n.id()).isEmpty()));
       if (complete) {
         break;
@@ -332,6 +393,10 @@ class FaultInjectionTest {
     List<String> twiceNotified = first.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
     List<Notification> urgentFirst = urgent.stream().flatMap(a -> first.getOrDefault(a, List.of()).stream()).toList();
     List<String> lostMail = urgentFirst.stream().filter(n -> !mailed(mails, n.id())).map(Notification::accession).toList();
+    Map<String, Integer> pages = pager.accepted();
+    List<String> lostPage = urgentFirst.stream().filter(n -> !pages.containsKey(n.id() + ":webhook"))
+        .map(Notification::accession).toList();
+    long pagesCollapsible = pages.values().stream().mapToInt(n -> n - 1).sum();
     List<String> notEscalated = urgentFirst.stream()
         .filter(n -> notified.escalated().getOrDefault(n.id(), 0) != 1 || notified.successorsOf(n.id()).size() != 1)
         .map(Notification::accession).toList();
@@ -345,18 +410,20 @@ class FaultInjectionTest {
 
     System.out.println("Faults injected:");
     run.faults().forEach(f -> System.out.println("  " + f));
-    System.out.println("| sent | poison dead-lettered | classified | notified | urgent emailed | escalated once | "
-        + "resent, collapsed by Message-ID | lost |");
-    System.out.printf("| %d | %d of %d | %d | %d | %d of %d | %d of %d | %d | %d |%n", accessions.size(),
+    System.out.println("| sent | poison dead-lettered | classified | notified | urgent emailed | urgent paged | escalated once | "
+        + "resent, collapsed by Message-ID / Idempotency-Key | lost |");
+    System.out.printf("| %d | %d of %d | %d | %d | %d of %d | %d of %d | %d of %d | %d / %d | %d |%n", accessions.size(),
         letters.size(), run.poison().size(), classified.size(), first.size(), urgentFirst.size() - lostMail.size(),
-        urgent.size(), urgentFirst.size() - notEscalated.size(), urgent.size(), collapsible,
-        lostClassified.size() + lostNotification.size() + lostMail.size() + notEscalated.size());
+        urgent.size(), urgentFirst.size() - lostPage.size(), urgent.size(), urgentFirst.size() - notEscalated.size(),
+        urgent.size(), collapsible, pagesCollapsible,
+        lostClassified.size() + lostNotification.size() + lostMail.size() + lostPage.size() + notEscalated.size());
 
     assertThat(lostClassified).as("reports with no classified event").isEmpty();
     assertThat(twiceClassified).as("reports classified twice").isEmpty();
     assertThat(lostNotification).as("results nobody was notified of").isEmpty();
     assertThat(twiceNotified).as("results notified twice (different notifications)").isEmpty();
     assertThat(lostMail).as("urgent results without their email").isEmpty();
+    assertThat(lostPage).as("urgent results whose page never reached the pager gateway").isEmpty();
     assertThat(notEscalated).as("unacknowledged urgent results not escalated exactly once").isEmpty();
     assertThat(escalatedTwice).as("notifications escalated to two successors").isEmpty();
     assertThat(strayMail).as("emails for no urgent notification").isEmpty();

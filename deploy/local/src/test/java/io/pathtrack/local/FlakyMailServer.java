@@ -25,7 +25,8 @@ import java.util.TreeMap;
  */
 final class FlakyMailServer implements AutoCloseable {
   private final int port;
-  private final List<GreenMail> servers = new ArrayList<>();
+  /** The mail stores of every server so far: GreenMail gives a stopped server a new, empty one. */
+  private final List<com.icegreen.greenmail.Managers> stores = new ArrayList<>();
   private GreenMail current;
 
   FlakyMailServer() {
@@ -44,7 +45,22 @@ final class FlakyMailServer implements AutoCloseable {
   private synchronized void startServer() {
     current = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     current.start();
-    servers.add(current);
+    stores.add(current.getManagers());
+  }
+
+  /** Waits until the servers together received this many emails; fails when they have not within the time. */
+  void awaitEmails(int count, Duration within) {
+    long end = System.nanoTime() + within.toNanos();
+    try {
+      while (messageIds().values().stream().mapToInt(Integer::intValue).sum() < count) {
+        if (System.nanoTime() > end) {
+          throw new IllegalStateException("fewer than " + count + " emails within " + within);
+        }
+        sleep(Duration.ofMillis(200));
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Fails in the three ways for the durations given, one after the other, then serves again. */
@@ -98,8 +114,9 @@ final class FlakyMailServer implements AutoCloseable {
   /** Every email every server received, by Message-ID (more than 1: received again). */
   synchronized Map<String, Integer> messageIds() throws MessagingException {
     Map<String, Integer> ids = new TreeMap<>();
-    for (GreenMail server : servers) {
-      for (MimeMessage m : server.getReceivedMessages()) {
+    for (com.icegreen.greenmail.Managers store : stores) {
+      for (com.icegreen.greenmail.store.StoredMessage stored : store.getImapHostManager().getAllMessages()) {
+        MimeMessage m = stored.getMimeMessage();
         ids.merge(m.getMessageID(), 1, Integer::sum);
       }
     }

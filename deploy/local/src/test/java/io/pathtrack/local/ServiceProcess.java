@@ -102,6 +102,19 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** The process's Prometheus metrics now (since its last start); empty when it does not answer. */
+  String metrics() {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
   /** Waits until the readiness probe answers 200 (streams running, broker reachable, consumers up). */
   void awaitReady(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);

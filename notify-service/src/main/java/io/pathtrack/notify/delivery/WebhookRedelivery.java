@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * endpoint's breaker, with the notification's own {@code Idempotency-Key}. It went through: audited as sent (and the
  * notification marked sent if it had failed on every channel). It failed again: the letter is written again (same
  * notification, {@code ce_firstfailed} kept, one more attempt), and its offset committed only once that write is
- * acknowledged, so a crash never loses it. It is not tried again when the notification is no longer open (acknowledged,
- * retracted: nobody is paged about what was dealt with), when the receiver refused it for good, or when
+ * acknowledged, so a crash never loses it. It is not tried again when the notification was settled (acknowledged, declined,
+ * retracted: nobody is paged about what was dealt with; an escalated one is still paged), when the receiver refused it for good, or when
  * {@code give-up-after} has passed since it first failed: then a letter marked {@code ce_redelivery: given-up} is written,
  * counted in {@code pathtrack.dead.letters} and audited. Letters are read in the order written, each with the same
  * wait after the time it was written ({@code ce_time}, the service's clock), so the one at the head is the next one due; one endpoint that is down costs a call per letter per
@@ -117,7 +117,7 @@ public class WebhookRedelivery implements AutoCloseable {
       giveUp(letter, null, "no such notification");
       return;
     }
-    if (!known.get().state().isOpen()) {
+    if (known.get().state().settled()) {
       Notification n = known.get();
       audit(n, "failed", "webhook: not tried again, the notification is " + n.state().code());
       events.awaitAcknowledged();

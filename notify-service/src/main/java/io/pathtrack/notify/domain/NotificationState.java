@@ -33,6 +33,14 @@ public enum NotificationState {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Dealt with: acknowledged, declined or retracted. Its recipient need not be told any more; an escalated notification
+   * is not settled (nobody acknowledged it, and its recipient must still learn of the result).
+   */
+  public boolean settled() {
+    return this == ACKNOWLEDGED || this == DECLINED || this == RETRACTED;
+  }
+
   /** Still waiting for an acknowledgement (or for delivery). */
   public boolean isOpen() {
     return this == CREATED || this == SENT || this == FAILED;

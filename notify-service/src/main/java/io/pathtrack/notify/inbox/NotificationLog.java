@@ -25,6 +25,8 @@ public class NotificationLog {
   private static final Logger log = LoggerFactory.getLogger(NotificationLog.class);
 
   private final Map<String, Notification> byId = new ConcurrentHashMap<>();
+  /** Notifications whose delivery ended (sent or failed), whatever they became after. */
+  private final java.util.Set<String> delivered = ConcurrentHashMap.newKeySet();
   private final List<Consumer<Notification>> listeners = new CopyOnWriteArrayList<>();
 
   /** Ends a subscription; closing twice is harmless. */
@@ -38,6 +40,9 @@ public class NotificationLog {
    * the resulting state when it changed (a redelivered event is not a change).
    */
   public void apply(Notification notification) {
+    if (notification.state() == NotificationState.SENT || notification.state() == NotificationState.FAILED) {
+      delivered.add(notification.id());
+    }
     Notification[] before = new Notification[1];
     Notification after = byId.compute(notification.id(), (id, known) -> {
       before[0] = known;
@@ -62,9 +67,12 @@ public class NotificationLog {
     return find(id).map(n -> n.state() == NotificationState.SENT).orElse(false);
   }
 
-  /** Delivery was attempted already (sent, failed) or is moot (acknowledged, escalated, retracted). */
+  /**
+   * Delivery was made already (sent, or failed for good) or is moot (acknowledged, declined, retracted). A notification
+   * escalated before it could be delivered (a mail server down past its deadline) is not: its recipient is still told.
+   */
   public boolean handled(String id) {
-    return find(id).map(n -> rank(n.state()) > 0).orElse(false);
+    return delivered.contains(id) || find(id).map(n -> n.state().settled()).orElse(false);
   }
 
   /** Every notification, in no order (cheaper than {@link #all()}). */

@@ -94,6 +94,7 @@ public class StreamsGuardConfiguration {
       // On a clean stop, leave the consumer group at once: the other instances take the partitions over now, not
       // after the session times out; and give the stream threads time to finish what they are doing.
       factory.setLeaveGroupOnClose(true);
+      factory.setStateRestoreListener(new RestoreTimes(meters.getIfAvailable(SimpleMeterRegistry::new), application));
       factory.setCloseTimeout(30);
       factory.setStreamsUncaughtExceptionHandler(exception -> {
         // Only a fault that concerns every record gets here (the handlers took the rest): stop, say so, be restarted.
