@@ -90,8 +90,8 @@ public final class Topics {
   /** Deliveries that failed for good (webhook down, address refused), and records the engine could not process. */
   public static final Topic<byte[]> NOTIFICATIONS_DLQ = new Topic<>(
       "pathology.notifications.dlq", Topic.ACCESSION_KEY,
-      "what was to be sent, with the channel and the last answer in headers", "as received",
-      List.of(NOTIFY), List.of(OPERATORS), Topic.Cleanup.DELETE,
+      "what was to be sent, with the channel and the last answer in headers; webhook letters are read back to be tried again",
+      "as received", List.of(NOTIFY), List.of(OPERATORS, NOTIFY), Topic.Cleanup.DELETE,
       Serdes.ByteArray());
 
   /** Every step of every notification, and every access to the services; value: FHIR AuditEvent JSON. */

@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,12 +67,7 @@ class MailServerOutageTest {
   }
 
   private static double counter(NotifyServiceHarness service, String name) {
-    String metrics = Http.get(service.management() + "/actuator/prometheus", "text/plain").body();
-    double sum = 0;
-    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.Ee+-]+)$").matcher(metrics);
-    while (m.find()) {
-      sum += Double.parseDouble(m.group(2));
-    }
-    return sum;
+    return io.pathtrack.testsupport.PrometheusText.sum(
+        Http.get(service.management() + "/actuator/prometheus", "text/plain").body(), name, "");
   }
 }

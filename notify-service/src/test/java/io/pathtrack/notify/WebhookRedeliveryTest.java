@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +54,7 @@ class WebhookRedeliveryTest {
     // elsewhere) are not this test's.
     String group = "notify-webhook-redelivery-" + java.util.UUID.randomUUID();
     service = new NotifyServiceHarness(clock, smtp, state, pager.url("/pager"), List.of(
-        "--pathtrack.notify.channels.webhook.redelivery.group=" + group,
+        "--spring.cloud.stream.bindings.redeliverWebhooks-in-0.group=" + group,
         "--spring.cloud.stream.kafka.bindings.redeliverWebhooks-in-0.consumer.start-offset=latest",
         "--pathtrack.notify.channels.webhook.retry.max-attempts=2",
         "--pathtrack.notify.channels.webhook.redelivery.interval=" + INTERVAL.toSeconds() + "s",
@@ -161,14 +159,7 @@ class WebhookRedeliveryTest {
   }
 
   private static double counter(String name, String label) {
-    String metrics = Http.get(service.management() + "/actuator/prometheus", "text/plain").body();
-    double sum = 0;
-    Matcher m = Pattern.compile("(?m)^" + name + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(metrics);
-    while (m.find()) {
-      if (m.group(1).contains(label)) {
-        sum += Double.parseDouble(m.group(2));
-      }
-    }
-    return sum;
+    return io.pathtrack.testsupport.PrometheusText.sum(
+        Http.get(service.management() + "/actuator/prometheus", "text/plain").body(), name, label);
   }
 }

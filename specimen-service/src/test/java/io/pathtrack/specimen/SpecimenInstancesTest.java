@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -160,14 +158,7 @@ class SpecimenInstancesTest {
   }
 
   private static double counter(String metrics, String name, String label) {
-    double sum = 0;
-    Matcher m = Pattern.compile("(?m)^" + name + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(metrics);
-    while (m.find()) {
-      if (m.group(1).contains(label)) {
-        sum += Double.parseDouble(m.group(2));
-      }
-    }
-    return sum;
+    return io.pathtrack.testsupport.PrometheusText.sum(metrics, name, label);
   }
 
   private static int freePort() {

@@ -8,7 +8,7 @@ import io.pathtrack.contract.EventHeaders;
 import io.pathtrack.contract.Topics;
 import io.pathtrack.identity.IdentityServerApplication;
 import io.pathtrack.kafka.embedded.EmbeddedKafkaBroker;
-import io.pathtrack.local.ClientToken;
+import io.pathtrack.guard.security.ServiceToken;
 import io.pathtrack.local.PathTrackServices;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -305,7 +305,7 @@ public final class PipelineBench {
 
   /** The LIS's way in over FHIR REST: creates a second, and the time from each create to its notification. */
   private void rest(String issuer, int count, int concurrency) throws Exception {
-    ClientToken token = new ClientToken(issuer, "lis", "lis-secret", "system/DiagnosticReport.c", Clock.systemUTC());
+    ServiceToken token = ServiceToken.of(issuer, "lis", "lis-secret", "system/DiagnosticReport.c", Clock.systemUTC());
     URI endpoint = URI.create("http://127.0.0.1:" + services.resultsPort() + "/fhir/DiagnosticReport");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, Long> posted = new ConcurrentHashMap<>();

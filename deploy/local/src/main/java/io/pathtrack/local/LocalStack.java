@@ -80,7 +80,7 @@ public final class LocalStack {
     int mllpPort = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port",
         services.results().getEnvironment().getProperty("pathtrack.results.mllp.port", "2575")));
     SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"),
-        new ClientToken(issuer, "lis", "lis-secret", "system/DiagnosticReport.c system/Specimen.cru system/ServiceRequest.c",
+        io.pathtrack.guard.security.ServiceToken.of(issuer, "lis", "lis-secret", "system/DiagnosticReport.c system/Specimen.cru system/ServiceRequest.c",
             java.time.Clock.systemUTC()), specimenPort, resultsPort, mllpPort, corpus);
 
     CountDownLatch stopped = new CountDownLatch(1);

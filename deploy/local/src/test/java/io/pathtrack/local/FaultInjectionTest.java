@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 class FaultInjectionTest {
   private static final String INBOUND = Topics.REPORTS_INBOUND.name();
   private static final int POISON = 3;
-  private static final Duration ESCALATE_AFTER = Duration.ofSeconds(20);
+  private static final Duration ESCALATE_AFTER = Duration.ofSeconds(15);
 
   /** The nodes' logs and data and the services' logs and state, kept after the run for a look. */
   private final Path dir = Path.of("target", "faults");
@@ -104,12 +104,12 @@ class FaultInjectionTest {
         }
         Run run = load(kafka, "http://127.0.0.1:" + results.port(), seconds, perSecond, List.of(
             // beside the others, once emails flow: every email of the while waits for the server
-            new Fault(0.0, "once 10 emails arrived, the mail server refuses (3 s), hangs (6 s), answers 421 (3 s)", () -> {
-              smtp.awaitEmails(10, Duration.ofMinutes(4));
+            new Fault(0.0, "once 5 emails arrived, the mail server refuses (3 s), hangs (6 s), answers 421 (3 s)", () -> {
+              smtp.awaitEmails(5, Duration.ofMinutes(4));
               smtp.outage(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(3));
             }, true),
-            new Fault(0.0, "once 10 pages arrived, the pager gateway is gone (3 s), hangs (6 s), answers 500 (3 s)", () -> {
-              await().atMost(Duration.ofMinutes(4)).until(() -> pager.accepted().size() >= 10);
+            new Fault(0.0, "once 5 pages arrived, the pager gateway is gone (3 s), hangs (6 s), answers 500 (3 s)", () -> {
+              await().atMost(Duration.ofMinutes(4)).until(() -> pager.accepted().size() >= 5);
               pager.outage(Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(3));
             }, true),
             new Fault(0.05, "kill notify-service #2 (the other takes its partitions)", notify2::kill),

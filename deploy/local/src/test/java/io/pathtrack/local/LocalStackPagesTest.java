@@ -65,7 +65,7 @@ class LocalStackPagesTest {
     }
     int mllp = Integer.parseInt(services.results().getEnvironment().getProperty("local.mllp.port"));
     try (SimulatedLis lis = new SimulatedLis(broker.clientProperties("lis"),
-        new ClientToken(TestIdentity.shared().issuer(), "lis", "lis-secret",
+        io.pathtrack.guard.security.ServiceToken.of(TestIdentity.shared().issuer(), "lis", "lis-secret",
             "system/DiagnosticReport.c system/Specimen.cru system/ServiceRequest.c", Clock.systemUTC()),
         services.specimenPort(), services.resultsPort(), mllp, LocalStack.findCorpus(null))) {
       lis.start(Duration.ofMillis(100));

@@ -105,7 +105,7 @@ public class EmailChannel implements AutoCloseable {
 
   /**
    * Whether a failed send says the mail server is not taking mail now — no connection, no answer in time, a bad or
-   * {@code 4xx} greeting, a {@code 4xx} reply, a connection lost — rather than that this message or recipient is refused for
+   * {@code 4xx} greeting, a {@code 4xx} reply, a connection lost, even in the middle of a message — rather than that this message or recipient is refused for
    * good (a {@code 5xx} reply to the recipient or the message, an address that does not parse). The first kind is waited
    * out: the email is sent when the server is back. A message that could not be prepared is final.
    */
@@ -116,7 +116,12 @@ public class EmailChannel implements AutoCloseable {
     Throwable cause = failure.getCause();
     if (cause instanceof jakarta.mail.SendFailedException refused) {
       int code = replyCode(refused);
-      return code >= 400 && code < 500;
+      if (code >= 500 && code < 600) {
+        return false;
+      }
+      // No reply code: the connection dropped in the middle (EOF) — unless it was the addresses that were refused.
+      return (code >= 400 && code < 500)
+          || refused.getInvalidAddresses() == null || refused.getInvalidAddresses().length == 0;
     }
     return cause instanceof MessagingException || cause instanceof IllegalStateException;
   }

@@ -60,7 +60,7 @@ class NotificationBindings {
   ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> dispatcherRetriesUntilDone(
       @Value("${pathtrack.notify.dispatcher.retry.initial-delay:1s}") Duration initialDelay,
       @Value("${pathtrack.notify.dispatcher.retry.max-delay:30s}") Duration maxDelay,
-      @Value("${pathtrack.notify.channels.webhook.redelivery.group:" + WebhookRedelivery.GROUP + "}") String redeliveryGroup) {
+      @Value("${spring.cloud.stream.bindings.redeliverWebhooks-in-0.group:" + WebhookRedelivery.GROUP + "}") String redeliveryGroup) {
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> dispatcher =
         retryUntilDone(DISPATCHER_GROUP, initialDelay, maxDelay);
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> redelivery =

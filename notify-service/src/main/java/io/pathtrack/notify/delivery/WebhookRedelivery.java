@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * interval, not a wait for the others.
  */
 public class WebhookRedelivery implements AutoCloseable {
-  /** The consumer group of the redelivery, unless {@code pathtrack.notify.channels.webhook.redelivery.group} says otherwise. */
+  /** The consumer group of the redelivery (notify-service.yaml). */
   public static final String GROUP = "notify-webhook-redelivery";
   static final String GIVEN_UP = "given-up";
   private static final Logger log = LoggerFactory.getLogger(WebhookRedelivery.class);

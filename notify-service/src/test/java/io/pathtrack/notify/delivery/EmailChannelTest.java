@@ -206,6 +206,8 @@ class EmailChannelTest {
         .as("421 greeting").isTrue();
     assertThat(EmailChannel.serverUnavailable(failureFrom(s -> answer(s, "220 relay ESMTP", "<", "250 relay", "<",
         "250 ok", "<", "451 4.3.0 Try again later")))).as("451 to the recipient").isTrue();
+    assertThat(EmailChannel.serverUnavailable(failureFrom(s -> answer(s, "220 relay ESMTP", "<", "250 relay", "<",
+        "250 ok", "<", "250 ok", "<")))).as("the connection dropped before the message was taken").isTrue();
   }
 
   @Test

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service's own access token (OAuth 2.0 client credentials with {@code pathtrack.instances.client-id} and its
- * secret), from the issuer's token endpoint, kept until shortly before it expires: how one instance of a service
- * asks another for its share of the state. A token that cannot be had is an {@link IllegalStateException} naming
+ * A confidential client's access token (OAuth 2.0 client credentials), from the issuer's token endpoint, kept until
+ * shortly before it expires: the service's own ({@code pathtrack.instances.client-id} and its secret), with which one
+ * instance asks another for its share of the state; the simulated LIS's and the benchmark's in the local stack. A token that cannot be had is an {@link IllegalStateException} naming
  * the status, never the answer's body.
  */
 public final class ServiceToken implements Supplier<String> {
@@ -32,6 +32,16 @@ public final class ServiceToken implements Supplier<String> {
   private final Clock clock;
   private String token;
   private Instant renewAt = Instant.MIN;
+
+  /**
+   * A confidential client's token from this issuer (its token endpoint from the discovery document, or
+   * {@code <issuer>/oauth2/token}).
+   *
+   * @param scope the scopes asked for, space-separated (a token asked for with none grants none)
+   */
+  public static ServiceToken of(String issuer, String clientId, String secret, String scope, Clock clock) {
+    return new ServiceToken(new IssuerMetadata(issuer), clientId, secret, scope, clock);
+  }
 
   ServiceToken(IssuerMetadata issuer, String clientId, String secret, String scope, Clock clock) {
     this.issuer = issuer;
