@@ -38,6 +38,13 @@ public final class EventHeaders {
   /** "true" when a replacing version's outcome differs from the version it replaces. */
   public static final String OUTCOME_CHANGED = "ce_outcomechanged";
 
+  /** On classified reports: the imaging category the report's own order states ({@link ImagingCategory#code()}). */
+  public static final String IMAGING_CATEGORY = "ce_imagingcategory";
+  /** On classified reports: present, absent or not-mentioned: whether the report confirms calcifications in the specimen. */
+  public static final String CALCIFICATIONS = "ce_calcifications";
+  /** On classified reports: the follow-ups it recommends, {@code kind[:ISO period]} comma-separated (repeat-biopsy:P14D,imaging:P6M). */
+  public static final String FOLLOW_UPS = "ce_followups";
+
   /** On SLA events: when the turnaround target falls due (ISO-8601 instant). */
   public static final String DUE_TIME = "ce_duetime";
   /** On SLA met/late events: the turnaround measured, in minutes. */

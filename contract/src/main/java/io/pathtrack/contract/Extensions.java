@@ -23,6 +23,20 @@ public final class Extensions {
   public static final String TURNAROUND = SD + "turnaround";
   /** On Specimen: valueReference, the DiagnosticReport that reported it. */
   public static final String REPORTED_BY = SD + "reported-by";
+  /**
+   * On Specimen: radiology-pathology concordance of its final report ({@link Concordance}), a complex extension with
+   * state, imaging-category, outcome, report, report-version, calcifications and repeating finding.
+   */
+  public static final String CONCORDANCE = SD + "concordance";
+  /**
+   * On DiagnosticReport, repeating: a follow-up the report recommends, a complex extension with kind (valueCode),
+   * text (valueString, the words that recommend it) and interval (valueString, ISO-8601 period) when the report states one.
+   */
+  public static final String FOLLOW_UP = SD + "follow-up";
+  /** On DiagnosticReport: valueCode present, absent or not-mentioned: whether it confirms calcifications in the specimen. */
+  public static final String CALCIFICATIONS = SD + "calcifications";
+  /** On DiagnosticReport: valueCode, the imaging category its own order states ({@link ImagingCategory#code()}). */
+  public static final String IMAGING_CATEGORY = SD + "imaging-category";
 
   /** On Communication: valueString, the version of the report the notification is about. */
   public static final String REPORT_VERSION = SD + "report-version";

@@ -3,6 +3,9 @@ package io.pathtrack.specimen.lifecycle;
 import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.ClassifiedReportEvent;
+import io.pathtrack.contract.Concordance;
+import io.pathtrack.contract.ReportCues;
+import io.pathtrack.specimen.concordance.ConcordancePolicy;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.serde.Deferred;
 import io.pathtrack.contract.streams.RecordRefusedException;
@@ -56,12 +59,14 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
   private final SlaMetrics metrics;
   private final Clock clock;
   private final String source;
+  private final ConcordancePolicy concordance;
   private KeyValueStore<String, SpecimenRecord> store;
   private DueTimerIndex timers;
 
   SpecimenLifecycleProcessor(SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock,
-      Duration sweepInterval, String source) {
+      Duration sweepInterval, String source, ConcordancePolicy concordance) {
     super(sweepInterval);
+    this.concordance = concordance;
     this.slaClock = slaClock;
     this.records = records;
     this.metrics = metrics;
@@ -94,7 +99,8 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
       // The event is in the headers; the body is read only if the specimen was never registered.
       Optional<Deferred<DiagnosticReport>> body = record.value() instanceof LifecycleInput.Report report
           ? Optional.ofNullable(report.body()) : Optional.empty();
-      ClassifiedReportEvent.fromHeaders(record.key(), record.headers()).ifPresent(event -> onReport(event, body));
+      ClassifiedReportEvent.fromHeaders(record.key(), record.headers())
+          .ifPresent(event -> onReport(event, ReportCues.fromHeaders(record.headers()), body));
     }
   }
 
@@ -156,7 +162,7 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     apply(existing, slaClock.onLifecycle(updated, collected(specimen), received(specimen), clock.instant()));
   }
 
-  private void onReport(ClassifiedReportEvent event, Optional<Deferred<DiagnosticReport>> report) {
+  private void onReport(ClassifiedReportEvent event, ReportCues cues, Optional<Deferred<DiagnosticReport>> report) {
     Instant now = clock.instant();
     Optional<SpecimenRecord> existing = load(event.accession());
     if (!event.isFinal()) {
@@ -173,12 +179,21 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     boolean amendment = SpecimenLifecycle.status(specimen)
         .map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
     SpecimenLifecycle.reported(specimen, event);
+    Concordance assessed = concordance.assess(specimen, existing.map(SpecimenRecord::procedure)
+        .or(() -> SpecimenOrders.procedureType(specimen)), event, cues);
+    assessed.writeTo(specimen);
+    metrics.concordance(assessed);
     specimen.setId(event.accession());
     String json = Fhir.json().encodeResourceToString(specimen);
     SpecimenRecord record = records.update(existing, event.accession(), specimen, json, unregistered)
         .withTimeline(new TimelineEntry(now, amendment ? "amended" : "reported",
             event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code()
                 + (unregistered ? " (specimen never registered: created from the report)" : "")));
+    if (assessed.state() != Concordance.State.NOT_ASSESSED || assessed.needsAction()) {
+      record = record.withTimeline(new TimelineEntry(now, "concordance", assessed.state().code()
+          + assessed.category().map(c -> " (" + c.display() + ")").orElse("")
+          + (assessed.findings().isEmpty() ? "" : ": " + String.join("; ", assessed.findings()))));
+    }
     if (record.slaState() == SlaState.NOT_STARTED) {
       // A report for a specimen never registered: its clock can still be judged from the report's own times.
       SlaClock.Step started = slaClock.onLifecycle(record, collected(specimen), received(specimen), now);

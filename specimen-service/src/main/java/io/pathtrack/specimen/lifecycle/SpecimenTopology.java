@@ -7,6 +7,8 @@ import io.pathtrack.contract.serde.FhirSerde;
 import io.pathtrack.contract.streams.RoutedRecord;
 import io.pathtrack.contract.streams.StateStores;
 import io.pathtrack.specimen.SpecimenProperties;
+import io.pathtrack.specimen.concordance.ConcordancePolicy;
+import io.pathtrack.specimen.concordance.ConcordanceProperties;
 import io.pathtrack.specimen.domain.SlaClock;
 import io.pathtrack.specimen.domain.SpecimenRecord;
 import io.pathtrack.specimen.sla.SlaMetrics;
@@ -65,6 +67,11 @@ public class SpecimenTopology {
   }
 
   @Bean
+  ConcordancePolicy concordancePolicy(ConcordanceProperties concordance) {
+    return concordance.toPolicy();
+  }
+
+  @Bean
   SpecimenRecords specimenRecords(SlaProperties sla) {
     return new SpecimenRecords(new ProcedureTypes(sla.snomedMap()));
   }
@@ -74,7 +81,7 @@ public class SpecimenTopology {
   public BiFunction<KStream<String, Deferred<DiagnosticReport>>, KStream<String, Specimen>, KStream<String, String>[]>
       specimenLifecycle(
       SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock, SlaProperties sla,
-      SpecimenProperties properties) {
+      SpecimenProperties properties, ConcordancePolicy concordance) {
     String source = properties.source().toString();
     return (classified, specimens) -> {
       KStream<String, LifecycleInput> inputs = classified
@@ -82,7 +89,8 @@ public class SpecimenTopology {
           .merge(specimens.<LifecycleInput>mapValues(LifecycleInput.SpecimenEvent::new, Named.as("lifecycle-specimens")),
               Named.as("specimen-inputs"));
       Map<String, KStream<String, RoutedRecord<String>>> out = inputs
-          .process(() -> new SpecimenLifecycleProcessor(slaClock, records, metrics, clock, sla.sweepInterval(), source),
+          .process(() -> new SpecimenLifecycleProcessor(slaClock, records, metrics, clock, sla.sweepInterval(), source,
+              concordance),
               Named.as("specimen-lifecycle"), RECORDS, TIMERS)
           .split(Named.as("specimen-"))
           .branch((k, r) -> r.output() == SpecimenLifecycleProcessor.SPECIMENS, Branched.as("events"))

@@ -123,8 +123,24 @@ class LabPages {
         .toList());
     model.addAttribute("notifications", UriComponentsBuilder.fromUri(properties.notifyPagesUrl())
         .queryParam("accession", accession).encode().build().toUriString());
+    model.addAttribute("concordance", io.pathtrack.contract.Concordance.readFrom(
+        io.pathtrack.contract.SpecimenOrders.parse(record.specimenJson())).map(ConcordanceView::of).orElse(null));
     model.addAttribute("me", signedIn(caller));
     return "pages/specimen";
+  }
+
+  /** Radiology-pathology concordance in words; {@code alarm} when a person must act. */
+  record ConcordanceView(String state, String category, String calcifications, java.util.List<String> findings,
+      boolean alarm) {
+    static ConcordanceView of(io.pathtrack.contract.Concordance c) {
+      return new ConcordanceView(TimelineLine.label(c.state().code()),
+          c.category().map(io.pathtrack.contract.ImagingCategory::display).orElse("not stated in the order"),
+          switch (c.calcifications()) {
+            case NOT_TARGETED -> "not the target";
+            case CONFIRMED -> "target; confirmed in the specimen";
+            case NOT_CONFIRMED -> "target; not confirmed in the specimen";
+          }, c.findings(), c.needsAction());
+    }
   }
 
   /** A started clock's times, in the calendar's zone. */

@@ -67,6 +67,18 @@ public class SlaMetrics {
     transition(SlaState.NOT_STARTED, state);
   }
 
+  /** Counts a final report's radiology-pathology concordance ({@code pathtrack_concordance_total{state}}). */
+  public void concordance(io.pathtrack.contract.Concordance assessed) {
+    Counter.builder("pathtrack.concordance").tag("state", assessed.state().code())
+        .description("Final reports by radiology-pathology concordance").register(meters).increment();
+    if (assessed.outcome() == io.pathtrack.contract.Outcome.BENIGN
+        && assessed.calcifications() == io.pathtrack.contract.Concordance.Calcifications.NOT_CONFIRMED) {
+      Counter.builder("pathtrack.concordance.calcifications.unconfirmed")
+          .description("Benign reports for a calcification target that do not confirm calcifications").register(meters)
+          .increment();
+    }
+  }
+
   public void reported(ProcedureType type, SlaEvent event) {
     (event.kind() == SlaEvent.Kind.MET ? met : late).get(type).increment();
     event.turnaround().ifPresent(t -> DistributionSummary.builder("pathtrack.turnaround.hours")
