@@ -53,6 +53,11 @@ public final class Extensions {
   public static final String ACK_DEADLINE = SD + "acknowledgement-deadline";
   /** On Communication: valueReference, who acknowledged it. */
   public static final String ACKNOWLEDGED_BY = SD + "acknowledged-by";
+  /**
+   * On Communication: valueString, what the recipient must do and why (a concordance finding, a rejected specimen's
+   * reason): fixed sentences and the lab's reason, never words of the report. Not sent to the recipient's EHR.
+   */
+  public static final String NOTIFICATION_NOTE = SD + "notification-note";
   /** On Communication: valueReference, the earlier notification this one follows. */
   public static final String REPLACES = SD + "replaces";
 

@@ -46,6 +46,18 @@ public record OutboundMessage(String priority, String reference, URI link, Strin
       case DECLINED_NOTICE -> new String[] {"Pathology result declined by its recipient",
           "A recipient declined a pathology result as not their patient; it was rerouted to the results desk."};
       case RESULT -> new String[] {"Pathology result ready", "A pathology result is ready for you."};
+      case NONDIAGNOSTIC -> new String[] {"Pathology result needs your action",
+          "A pathology result needs your action: sign in to see what must be arranged."};
+      case DISCORDANT -> new String[] {"Pathology result needs radiology-pathology review",
+          "A pathology result does not match the imaging and needs your action: sign in to see it."};
+      case CONCORDANCE_REVIEW -> new String[] {"Pathology result for radiology-pathology review",
+          "A pathology result is flagged for radiology-pathology review: sign in to see why."};
+      case SPECIMEN_REJECTED -> new String[] {"Specimen could not be processed",
+          "The laboratory could not process a specimen you ordered: sign in to see the reason."};
+      case SPECIMEN_CANCELLED -> new String[] {"Specimen cancelled",
+          "A specimen you ordered was cancelled before it was reported: sign in to see the reason."};
+      case FOLLOW_UP_OVERDUE -> new String[] {"Recommended follow-up overdue",
+          "A follow-up recommended in a pathology report is past its due date: sign in to see it."};
     };
   }
 

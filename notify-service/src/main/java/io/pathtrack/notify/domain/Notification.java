@@ -15,6 +15,8 @@ import java.util.Set;
  * @param ackDeadline when it must be acknowledged by, if it must
  * @param acknowledgedBy who acknowledged it (the recipient, or who acted on their behalf)
  * @param replaces the earlier notification this one follows (escalation, changed outcome)
+ * @param note what the recipient must do and why, for the notification page (a concordance finding, a rejected
+ *     specimen's reason); fixed sentences and the lab's reason, never words of the report
  */
 public record Notification(
     String id,
@@ -36,7 +38,23 @@ public record Notification(
     int escalationLevel,
     Optional<Instant> ackDeadline,
     Optional<String> acknowledgedBy,
-    Optional<String> replaces) {
+    Optional<String> replaces,
+    Optional<String> note) {
+
+  public Notification {
+    note = note == null ? Optional.empty() : note;
+  }
+
+  /** A notification without a note. */
+  public Notification(String id, String accession, String reportReference, String reportVersion, Outcome outcome,
+      boolean needsReview, Priority priority, String recipient, String recipientName, boolean fallbackRecipient,
+      Set<DeliveryChannel> channels, NotificationState state, Instant createdAt, Optional<Instant> sentAt,
+      Optional<String> failure, Trigger trigger, int escalationLevel, Optional<Instant> ackDeadline,
+      Optional<String> acknowledgedBy, Optional<String> replaces) {
+    this(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient, recipientName,
+        fallbackRecipient, channels, state, createdAt, sentAt, failure, trigger, escalationLevel, ackDeadline,
+        acknowledgedBy, replaces, Optional.empty());
+  }
 
   /** A first notification of a result, without escalation or acknowledgement details. */
   public Notification(String id, String accession, String reportReference, String reportVersion, Outcome outcome,
@@ -51,24 +69,30 @@ public record Notification(
   public Notification withState(NotificationState next) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, next, createdAt, sentAt, failure, trigger, escalationLevel,
-        ackDeadline, acknowledgedBy, replaces);
+        ackDeadline, acknowledgedBy, replaces, note);
+  }
+
+  public Notification withNote(String text) {
+    return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
+        recipientName, fallbackRecipient, channels, state, createdAt, sentAt, failure, trigger, escalationLevel,
+        ackDeadline, acknowledgedBy, replaces, Optional.ofNullable(text));
   }
 
   public Notification sent(Instant at) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, NotificationState.SENT, createdAt, Optional.of(at), Optional.empty(),
-        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces);
+        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces, note);
   }
 
   public Notification failed(String reason) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, NotificationState.FAILED, createdAt, sentAt, Optional.of(reason),
-        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces);
+        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces, note);
   }
 
   public Notification acknowledged(String by) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, NotificationState.ACKNOWLEDGED, createdAt, sentAt, failure,
-        trigger, escalationLevel, ackDeadline, Optional.of(by), replaces);
+        trigger, escalationLevel, ackDeadline, Optional.of(by), replaces, note);
   }
 }

@@ -61,6 +61,74 @@ public final class NotificationEngine {
     return Step.none(orderer.map(state::withOrderer).orElse(state));
   }
 
+  /**
+   * A specimen event: who ordered it; a rejected or cancelled specimen, told to the ordering physician with its reason
+   * (a new specimen must be obtained); and the radiology-pathology concordance of its final report (docs/architecture.md
+   * §4a): discordant is urgent to the ordering physician and the radiologist who performed the biopsy, acknowledged
+   * and escalated like a malignant result; one for review (or calcifications not confirmed) goes to the radiologist,
+   * high priority, or to the ordering physician when no radiologist is named.
+   */
+  public Step onSpecimen(AccessionNotifications state, SpecimenFacts facts, Instant now) {
+    AccessionNotifications next = facts.orderer().map(state::withOrderer).orElse(state);
+    List<Notification> publish = new ArrayList<>();
+    List<EscalationTimer> add = new ArrayList<>();
+    Optional<Contact> orderer = facts.orderer().or(() -> Optional.ofNullable(state.orderer())).flatMap(directory::find);
+    if (facts.closedAs().isPresent()) {
+      boolean rejected = facts.closedAs().get().equals("rejected");
+      Trigger trigger = rejected ? Trigger.SPECIMEN_REJECTED : Trigger.SPECIMEN_CANCELLED;
+      Contact to = onDutyFor(orderer.orElse(directory.fallback()), Priority.HIGH, now);
+      String reference = "Specimen/" + state.accession();
+      Notification n = notification(id(reference + "|" + trigger.code(), to.reference(), trigger), state.accession(),
+          reference, facts.closedAs().get(), Outcome.NONDIAGNOSTIC, false, Priority.HIGH, to, orderer.isEmpty(),
+          NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), to), now, trigger, 0,
+          Optional.empty())
+          .withNote((rejected ? "The laboratory rejected the specimen" : "The specimen was cancelled")
+              + facts.reason().map(r -> ": " + r).orElse(" (no reason given)") + ". A new specimen must be obtained.");
+      Step step = created(next, n, now);
+      next = step.state();
+      publish.addAll(step.publish());
+      add.addAll(step.add());
+    }
+    Optional<io.pathtrack.contract.Concordance> concordance = facts.concordance()
+        .filter(io.pathtrack.contract.Concordance::needsAction);
+    if (concordance.isPresent()) {
+      io.pathtrack.contract.Concordance c = concordance.get();
+      boolean discordant = c.state() == io.pathtrack.contract.Concordance.State.DISCORDANT;
+      Trigger trigger = discordant ? Trigger.DISCORDANT : Trigger.CONCORDANCE_REVIEW;
+      Priority priority = discordant ? Priority.URGENT : Priority.HIGH;
+      Set<DeliveryChannel> wanted = discordant ? policy.channels(Outcome.MALIGNANT)
+          : EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL);
+      Optional<Contact> radiologist = facts.performer().flatMap(directory::find);
+      List<Contact> recipients = new ArrayList<>();
+      if (discordant || radiologist.isEmpty()) {
+        recipients.add(orderer.orElse(directory.fallback()));
+      }
+      radiologist.filter(r -> recipients.stream().noneMatch(o -> o.reference().equals(r.reference())))
+          .ifPresent(recipients::add);
+      String note = String.join("; ", c.findings()) + ".";
+      for (Contact recipient : recipients) {
+        Contact to = onDutyFor(recipient, priority, now);
+        Notification n = notification(id(c.reportReference() + "|" + c.reportVersion() + "|concordance", to.reference(),
+            trigger), state.accession(), c.reportReference(), c.reportVersion(), c.outcome(), false, priority, to,
+            orderer.isEmpty() && radiologist.isEmpty(), NotificationPolicy.channelsFor(wanted, to), now, trigger, 0,
+            Optional.empty()).withNote(note);
+        Step step = created(next, n, now);
+        next = step.state();
+        publish.addAll(step.publish());
+        add.addAll(step.add());
+      }
+    }
+    return new Step(next, publish, add, List.of());
+  }
+
+  /** For urgent and high priority, an off-duty recipient's covering physician. */
+  private Contact onDutyFor(Contact to, Priority priority, Instant now) {
+    if (priority != Priority.ROUTINE && !directory.onDuty(to, now)) {
+      return to.covering().flatMap(directory::find).orElse(to);
+    }
+    return to;
+  }
+
   public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, Instant now) {
     return onReport(state, report, List.of(), now);
   }
@@ -78,7 +146,9 @@ public final class NotificationEngine {
       return retract(next, report.reportReference());
     }
     boolean changed = report.outcomeChanged();
-    Trigger trigger = changed ? Trigger.OUTCOME_CHANGED : Trigger.RESULT;
+    // A nondiagnostic result is its own notification: a repeat biopsy must be arranged (docs/architecture.md §6).
+    Trigger trigger = changed ? Trigger.OUTCOME_CHANGED
+        : report.outcome() == Outcome.NONDIAGNOSTIC ? Trigger.NONDIAGNOSTIC : Trigger.RESULT;
     // An outcome changed by an amendment is urgent whatever it changed to (docs/architecture.md §6).
     Priority priority = changed ? Priority.URGENT : policy.priority(report.outcome());
     Set<DeliveryChannel> wanted = changed ? policy.channels(Outcome.MALIGNANT) : policy.channels(report.outcome());
@@ -90,9 +160,13 @@ public final class NotificationEngine {
     if (priority != Priority.ROUTINE && !directory.onDuty(to, now)) {
       to = to.covering().flatMap(directory::find).orElse(to);
     }
-    Notification n = notification(id(report.reportId() + "|" + report.reportVersion(), to.reference(), trigger),
+    Notification first = notification(id(report.reportId() + "|" + report.reportVersion(), to.reference(), trigger),
         report.accession(), report.reportReference(), report.reportVersion(), report.outcome(), report.needsReview(),
         priority, to, orderer.isEmpty(), NotificationPolicy.channelsFor(wanted, to), now, trigger, 0, earlier);
+    Notification n = trigger == Trigger.NONDIAGNOSTIC
+        ? first.withNote("Nondiagnostic specimen: the sample cannot answer the clinical question; arrange a repeat biopsy"
+            + " (the report's evidence is shown below).")
+        : first;
     Step step = created(next, n, now);
     List<Notification> publish = new ArrayList<>(step.publish());
     AccessionNotifications withCopies = step.state();
@@ -156,9 +230,13 @@ public final class NotificationEngine {
     AccessionNotifications next = state;
     List<Notification> publish = new ArrayList<>();
     List<EscalationTimer> remove = new ArrayList<>();
+    boolean concordance = rootTrigger(state, acked.get()).concordance();
     for (Notification n : state.all()) {
+      // A concordance question is settled apart from the result: acknowledging a benign result must not settle the
+      // discordance of that same result (nor the other way round).
       boolean sameCase = n.reportReference().equals(acked.get().reportReference())
-          && n.reportVersion().equals(acked.get().reportVersion());
+          && n.reportVersion().equals(acked.get().reportVersion())
+          && rootTrigger(state, n).concordance() == concordance;
       if (sameCase && (n.state().isOpen() || n.state() == NotificationState.ESCALATED)) {
         Notification done = n.acknowledged(by);
         next = next.with(done);
@@ -260,6 +338,20 @@ public final class NotificationEngine {
     return new Notification(id, accession, reference, version, outcome, needsReview, priority, to.reference(), to.name(),
         fallback, channels, NotificationState.CREATED, now, Optional.empty(), Optional.empty(), trigger, level,
         policy.acknowledgeBy(priority, now), Optional.empty(), replaces);
+  }
+
+  /** The trigger of the first notification of a chain of escalations and reroutes: what the case is about. */
+  private static Trigger rootTrigger(AccessionNotifications state, Notification n) {
+    Notification first = n;
+    for (int hops = 0; hops < 64 && first.replaces().isPresent()
+        && (first.trigger() == Trigger.ESCALATION || first.trigger() == Trigger.DECLINED); hops++) {
+      Optional<Notification> earlier = state.find(first.replaces().get());
+      if (earlier.isEmpty()) {
+        break;
+      }
+      first = earlier.get();
+    }
+    return first.trigger();
   }
 
   /** The first recipient of the notification's case: where its chain starts. */

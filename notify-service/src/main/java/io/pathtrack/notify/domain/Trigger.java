@@ -14,7 +14,24 @@ public enum Trigger {
   /** The lab is told that a recipient declined a result (routine, for information). */
   DECLINED_NOTICE,
   SLA_WARNING,
-  SLA_BREACH;
+  SLA_BREACH,
+  /** A nondiagnostic result: its own notification, since a repeat biopsy must be arranged. */
+  NONDIAGNOSTIC,
+  /** Benign pathology for a lesion imaging called highly suspicious: urgent, to the ordering physician and radiologist. */
+  DISCORDANT,
+  /** A result not what imaging led one to expect, or calcifications not confirmed: to the radiologist, for review. */
+  CONCORDANCE_REVIEW,
+  /** The lab rejected the specimen (unlabelled, wrong container…): a new specimen must be obtained. */
+  SPECIMEN_REJECTED,
+  /** The specimen was cancelled before a report. */
+  SPECIMEN_CANCELLED,
+  /** A follow-up the report recommended is past its due date and not done. */
+  FOLLOW_UP_OVERDUE;
+
+  /** Whether notifications of this trigger answer a radiology-pathology concordance question (acknowledged apart from the result). */
+  public boolean concordance() {
+    return this == DISCORDANT || this == CONCORDANCE_REVIEW;
+  }
 
   public String code() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

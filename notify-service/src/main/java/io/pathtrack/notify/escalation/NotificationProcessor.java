@@ -76,7 +76,7 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
         return engine.onReport(state, e, copiesTo(record.headers()), now);
       }).orElse(null);
     } else if (input instanceof EngineInput.SpecimenEvent specimen) {
-      step = engine.onOrderer(state, SpecimenOrders.orderingPractitioner(specimen.specimen()));
+      step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen()), now);
     } else if (input instanceof EngineInput.SlaEvent) {
       step = engine.onSla(state, slaAlert(accession, type, record.headers()), now);
     } else if (input instanceof EngineInput.Acknowledge ack) {

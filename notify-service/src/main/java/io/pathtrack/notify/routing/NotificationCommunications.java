@@ -63,6 +63,7 @@ public final class NotificationCommunications {
     n.ackDeadline().ifPresent(d -> c.addExtension(Extensions.ACK_DEADLINE, new DateTimeType(Date.from(d))));
     n.acknowledgedBy().ifPresent(by -> c.addExtension(Extensions.ACKNOWLEDGED_BY, new Reference(by)));
     n.replaces().ifPresent(id -> c.addExtension(Extensions.REPLACES, new Reference("Communication/" + id)));
+    n.note().ifPresent(note -> c.addExtension(Extensions.NOTIFICATION_NOTE, new StringType(note)));
     c.getMeta().setLastUpdated(Date.from(n.createdAt()));
     c.setReceived(Date.from(n.createdAt()));
     n.sentAt().ifPresent(at -> c.setSent(Date.from(at)));
@@ -114,7 +115,8 @@ public final class NotificationCommunications {
         c.getExtensionByUrl(Extensions.ACK_DEADLINE) == null ? Optional.empty()
             : Optional.of(((DateTimeType) c.getExtensionByUrl(Extensions.ACK_DEADLINE).getValue()).getValue().toInstant()),
         reference(c.getExtensionByUrl(Extensions.ACKNOWLEDGED_BY)),
-        reference(c.getExtensionByUrl(Extensions.REPLACES)).map(r -> r.substring(r.indexOf('/') + 1)));
+        reference(c.getExtensionByUrl(Extensions.REPLACES)).map(r -> r.substring(r.indexOf('/') + 1)),
+        Optional.ofNullable(c.getExtensionByUrl(Extensions.NOTIFICATION_NOTE)).map(NotificationCommunications::string));
   }
 
   public static String json(Notification n) {

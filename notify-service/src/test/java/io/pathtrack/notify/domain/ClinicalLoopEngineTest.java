@@ -1,0 +1,158 @@
+package io.pathtrack.notify.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pathtrack.contract.ClassifiedReportEvent;
+import io.pathtrack.contract.Concordance;
+import io.pathtrack.contract.ImagingCategory;
+import io.pathtrack.contract.Outcome;
+import io.pathtrack.contract.Priority;
+import io.pathtrack.notify.directory.PractitionerDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clinical loop in the notification rules (docs/architecture.md §4a, §6): discordant and review concordance, rejected
+ * and cancelled specimens, nondiagnostic results, each its own notification to the right person with its reason.
+ */
+class ClinicalLoopEngineTest {
+  /** Monday 23 November 2026, 10:00 London: everyone on duty. */
+  private static final Instant MONDAY_10 = Instant.parse("2026-11-23T10:00:00Z");
+  private static final String LEE = "Practitioner/dr-lee";
+  private static final String RADIOLOGIST = "Practitioner/dr-okafor";
+
+  private final PractitionerDirectory directory = PractitionerDirectory.read(
+      getClass().getResourceAsStream("/practitioner-directory.json"), ZoneId.of("Europe/London"));
+  private final NotificationEngine engine = new NotificationEngine(new NotificationPolicy(Map.of()), directory);
+
+  private static ClassifiedReportEvent report(Outcome outcome) {
+    return new ClassifiedReportEvent("e-1", "S26-1", "r-1", "1", "final", outcome, false, MONDAY_10, Optional.of(MONDAY_10),
+        Optional.of(LEE), Optional.empty(), Optional.empty(), Optional.empty(), false);
+  }
+
+  private static Concordance concordance(Concordance.State state, Outcome outcome, String... findings) {
+    return new Concordance(state, Optional.of(ImagingCategory.biRads("5")), outcome, "DiagnosticReport/r-1", "1",
+        Concordance.Calcifications.NOT_TARGETED, List.of(findings));
+  }
+
+  private static SpecimenFacts reported(Concordance c, String performer) {
+    return new SpecimenFacts(Optional.of(LEE), Optional.ofNullable(performer), Optional.empty(), Optional.empty(),
+        Optional.of(c));
+  }
+
+  @Test
+  void aDiscordantBenignResultIsUrgentToTheOrderingPhysicianAndTheRadiologistAndSettledApartFromTheResult() {
+    NotificationEngine.Step result = engine.onReport(AccessionNotifications.empty("S26-1"), report(Outcome.BENIGN), MONDAY_10);
+    Notification benign = result.publish().get(0);
+    Concordance discordant = concordance(Concordance.State.DISCORDANT, Outcome.BENIGN,
+        "benign result, imaging highly suspicious (BI-RADS 5): repeat biopsy or excision per protocol");
+
+    NotificationEngine.Step step = engine.onSpecimen(result.state(), reported(discordant, RADIOLOGIST), MONDAY_10);
+
+    assertThat(step.publish()).hasSize(2).allSatisfy(n -> {
+      assertThat(n.trigger()).isEqualTo(Trigger.DISCORDANT);
+      assertThat(n.priority()).isEqualTo(Priority.URGENT);
+      assertThat(n.ackDeadline()).contains(MONDAY_10.plus(Duration.ofHours(4)));
+      assertThat(n.channels()).contains(DeliveryChannel.EMAIL);
+      assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).contains("repeat biopsy or excision per protocol"));
+      assertThat(n.reportReference()).isEqualTo("DiagnosticReport/r-1");
+    });
+    assertThat(step.publish()).extracting(Notification::recipient).containsExactly(LEE, RADIOLOGIST);
+    assertThat(step.add()).hasSize(2);
+
+    // Acknowledging the routine benign result must not settle the discordance of the same report.
+    NotificationEngine.Step acked = engine.onAcknowledged(step.state(), benign.id(), LEE, MONDAY_10);
+    assertThat(acked.publish()).singleElement().extracting(Notification::id).isEqualTo(benign.id());
+    assertThat(acked.state().all()).filteredOn(n -> n.trigger() == Trigger.DISCORDANT)
+        .allSatisfy(n -> assertThat(n.state().isOpen()).isTrue());
+
+    // Unacknowledged, it escalates like a malignant result.
+    EscalationTimer deadline = step.add().get(0);
+    NotificationEngine.Step escalated = engine.onDeadline(acked.state(), deadline, deadline.at());
+    assertThat(escalated.publish()).extracting(Notification::state).contains(NotificationState.ESCALATED);
+    Notification next = escalated.publish().get(escalated.publish().size() - 1);
+    assertThat(next.trigger()).isEqualTo(Trigger.ESCALATION);
+
+    // Acknowledging the escalated one settles the discordance for everyone, and not the result.
+    NotificationEngine.Step settled = engine.onAcknowledged(escalated.state(), next.id(), next.recipient(), deadline.at());
+    assertThat(settled.state().all()).filteredOn(n -> n.trigger() == Trigger.DISCORDANT || n.trigger() == Trigger.ESCALATION)
+        .allSatisfy(n -> assertThat(n.state()).isIn(NotificationState.ACKNOWLEDGED, NotificationState.ESCALATED));
+    assertThat(settled.remove()).isNotEmpty();
+
+    // The same specimen event again (a redelivery, a later correction) tells nobody twice.
+    assertThat(engine.onSpecimen(step.state(), reported(discordant, RADIOLOGIST), MONDAY_10).publish()).isEmpty();
+  }
+
+  @Test
+  void aResultForReviewGoesToTheRadiologistOrElseToTheOrderingPhysician() {
+    Concordance review = concordance(Concordance.State.REVIEW, Outcome.MALIGNANT,
+        "malignant result for a lesion imaging did not call suspicious (BI-RADS 3): review radiology-pathology correlation");
+
+    NotificationEngine.Step toRadiologist = engine.onSpecimen(AccessionNotifications.empty("S26-1"), reported(review, RADIOLOGIST),
+        MONDAY_10);
+    NotificationEngine.Step toOrderer = engine.onSpecimen(AccessionNotifications.empty("S26-1"), reported(review, null), MONDAY_10);
+
+    assertThat(toRadiologist.publish()).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(RADIOLOGIST);
+      assertThat(n.trigger()).isEqualTo(Trigger.CONCORDANCE_REVIEW);
+      assertThat(n.priority()).isEqualTo(Priority.HIGH);
+    });
+    assertThat(toOrderer.publish()).singleElement().extracting(Notification::recipient).isEqualTo(LEE);
+  }
+
+  @Test
+  void calcificationsNotConfirmedReachTheRadiologistEvenWhenConcordant() {
+    Concordance calcifications = new Concordance(Concordance.State.CONCORDANT, Optional.of(ImagingCategory.biRads("4B")),
+        Outcome.BENIGN, "DiagnosticReport/r-1", "1", Concordance.Calcifications.NOT_CONFIRMED,
+        List.of("calcifications not confirmed in specimen: check the specimen radiograph or deeper levels"));
+
+    assertThat(engine.onSpecimen(AccessionNotifications.empty("S26-1"), reported(calcifications, RADIOLOGIST), MONDAY_10)
+        .publish()).singleElement().satisfies(n -> {
+          assertThat(n.recipient()).isEqualTo(RADIOLOGIST);
+          assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).startsWith("calcifications not confirmed"));
+        });
+    Concordance quiet = concordance(Concordance.State.CONCORDANT, Outcome.MALIGNANT);
+    assertThat(engine.onSpecimen(AccessionNotifications.empty("S26-1"), reported(quiet, RADIOLOGIST), MONDAY_10).publish())
+        .isEmpty();
+  }
+
+  @Test
+  void aRejectedOrCancelledSpecimenReachesTheOrderingPhysicianWithItsReasonOnce() {
+    SpecimenFacts rejected = new SpecimenFacts(Optional.of(LEE), Optional.empty(), Optional.of("rejected"),
+        Optional.of("unlabelled container"), Optional.empty());
+    NotificationEngine.Step step = engine.onSpecimen(AccessionNotifications.empty("S26-1"), rejected, MONDAY_10);
+
+    assertThat(step.publish()).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(LEE);
+      assertThat(n.trigger()).isEqualTo(Trigger.SPECIMEN_REJECTED);
+      assertThat(n.priority()).isEqualTo(Priority.HIGH);
+      assertThat(n.ackDeadline()).isPresent();
+      assertThat(n.note()).contains("The laboratory rejected the specimen: unlabelled container. A new specimen must be obtained.");
+    });
+    assertThat(engine.onSpecimen(step.state(), rejected, MONDAY_10).publish()).isEmpty();
+
+    SpecimenFacts cancelled = new SpecimenFacts(Optional.of(LEE), Optional.empty(), Optional.of("cancelled"), Optional.empty(),
+        Optional.empty());
+    assertThat(engine.onSpecimen(AccessionNotifications.empty("S26-2"), cancelled, MONDAY_10).publish()).singleElement()
+        .satisfies(n -> {
+          assertThat(n.trigger()).isEqualTo(Trigger.SPECIMEN_CANCELLED);
+          assertThat(n.note()).contains("The specimen was cancelled (no reason given). A new specimen must be obtained.");
+        });
+  }
+
+  @Test
+  void aNondiagnosticResultIsItsOwnNotificationSayingARepeatBiopsyIsNeeded() {
+    NotificationEngine.Step step = engine.onReport(AccessionNotifications.empty("S26-1"), report(Outcome.NONDIAGNOSTIC), MONDAY_10);
+
+    assertThat(step.publish()).singleElement().satisfies(n -> {
+      assertThat(n.trigger()).isEqualTo(Trigger.NONDIAGNOSTIC);
+      assertThat(n.priority()).isEqualTo(Priority.HIGH);
+      assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).contains("arrange a repeat biopsy"));
+    });
+  }
+}
