@@ -91,6 +91,8 @@ public final class PathologyFixtures {
     private String orderingPractitioner = "Practitioner/dr-lee";
     private Instant received = Instant.parse("2026-11-23T09:00:00Z");
     private String patient = "Patient/p-1001";
+    private String reason;
+    private String collector;
 
     private SpecimenBuilder(String accession) {
       this.accession = accession;
@@ -116,6 +118,18 @@ public final class PathologyFixtures {
       return this;
     }
 
+    /** The order's reason (ServiceRequest.reasonCode text): the imaging finding, its category, the target. */
+    public SpecimenBuilder reason(String text) {
+      this.reason = text;
+      return this;
+    }
+
+    /** Who performed the biopsy (Specimen.collection.collector). */
+    public SpecimenBuilder collectedBy(String practitionerReference) {
+      this.collector = practitionerReference;
+      return this;
+    }
+
     public Specimen build() {
       Specimen specimen = new Specimen();
       specimen.getAccessionIdentifier().setSystem("urn:pathtrack:test:accession").setValue(accession);
@@ -128,6 +142,9 @@ public final class PathologyFixtures {
         specimen.getCollection().setMethod(new CodeableConcept(
             new Coding(ProcedureType.SYSTEM, procedure.code(), procedure.display())));
       }
+      if (collector != null) {
+        specimen.getCollection().setCollector(new Reference(collector));
+      }
       if (orderingPractitioner != null) {
         ServiceRequest order = new ServiceRequest();
         order.setId("order");
@@ -135,6 +152,9 @@ public final class PathologyFixtures {
         order.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         order.setSubject(new Reference(patient));
         order.setRequester(new Reference(orderingPractitioner));
+        if (reason != null) {
+          order.addReasonCode(new CodeableConcept().setText(reason));
+        }
         specimen.addContained(order);
         specimen.addRequest(new Reference("#order"));
       }

@@ -175,6 +175,58 @@ class WalkingSkeletonEndToEndTest {
     assertThat(messagesTo(LEE_EMAIL)).hasSize(emailsBefore);
   }
 
+  /**
+   * Radiology-pathology concordance through the running services (docs/architecture.md §4a): a benign report for a
+   * BI-RADS 5 calcification target is discordant — urgent to the ordering physician and the radiologist, with the
+   * reason on the page and on the specimen — and a specimen the lab rejects reaches its ordering physician with the reason.
+   */
+  @Test
+  void aBenignResultForABiRads5LesionIsDiscordantAndARejectedSpecimenIsToldWithItsReason() throws Exception {
+    register(specimen("E2E-DIS-1").procedure(ProcedureType.STEREOTACTIC_VACUUM).orderedBy("Practitioner/dr-chen")
+        .collectedBy("Practitioner/dr-patel").reason("Mammography: grouped pleomorphic microcalcifications, BI-RADS 5")
+        .build());
+    int patelBefore = messagesTo(PATEL_EMAIL).size();
+
+    assertThat(postReport(report("E2E-DIS-1").requester("Practitioner/dr-chen")
+        .conclusion("Left breast, stereotactic vacuum-assisted biopsy: fibrocystic change. Negative for atypia and malignancy.")
+        .json()).status()).isEqualTo(201);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notificationsFor("E2E-DIS-1"))
+        .filteredOn(n -> "discordant".equals(n.get("trigger"))).hasSize(2));
+    assertThat(notificationsFor("E2E-DIS-1")).filteredOn(n -> "discordant".equals(n.get("trigger"))).allSatisfy(n -> {
+      assertThat(n).containsEntry("priority", "urgent").containsEntry("outcome", "benign");
+      assertThat(n.get("acknowledgeBy")).isNotNull();
+      assertThat((String) n.get("note")).contains("BI-RADS 5").contains("repeat biopsy or excision per protocol")
+          .contains("calcifications not confirmed in specimen");
+    }).extracting(n -> n.get("recipient")).containsExactlyInAnyOrder("Practitioner/dr-chen", "Practitioner/dr-patel");
+    assertThat(notificationsFor("E2E-DIS-1")).filteredOn(n -> "result".equals(n.get("trigger"))).singleElement()
+        .satisfies(n -> assertThat(n).containsEntry("priority", "routine"));
+    Specimen reported = readSpecimen("E2E-DIS-1");
+    assertThat(io.pathtrack.contract.Concordance.readFrom(reported)).hasValueSatisfying(c -> {
+      assertThat(c.state()).isEqualTo(io.pathtrack.contract.Concordance.State.DISCORDANT);
+      assertThat(c.calcifications()).isEqualTo(io.pathtrack.contract.Concordance.Calcifications.NOT_CONFIRMED);
+    });
+    await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo("mei.chen@hospital.example").size() == 1
+        && messagesTo(PATEL_EMAIL).size() == patelBefore + 1);
+    MimeMessage urgent = messagesTo("mei.chen@hospital.example").get(0);
+    assertThat(urgent.getSubject()).contains("[URGENT]").doesNotContainIgnoringCase("benign")
+        .doesNotContainIgnoringCase("BI-RADS");
+    assertThat(GreenMailUtil.getBody(urgent)).doesNotContainIgnoringCase("fibrocystic").doesNotContain("BI-RADS");
+
+    register(specimen("E2E-REJ-1").procedure(ProcedureType.US_CORE_NEEDLE).orderedBy("Practitioner/dr-chen").build());
+    Http.Response rejected = Http.post("http://127.0.0.1:" + services.specimenPort() + "/fhir/Specimen/E2E-REJ-1/$transition",
+        "application/fhir+json", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"status\",\"valueCode\":"
+            + "\"rejected\"},{\"name\":\"reason\",\"valueString\":\"unlabelled container\"}]}");
+    assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notificationsFor("E2E-REJ-1")).singleElement()
+        .satisfies(n -> {
+          assertThat(n).containsEntry("trigger", "specimen-rejected").containsEntry("priority", "high")
+              .containsEntry("recipient", "Practitioner/dr-chen");
+          assertThat((String) n.get("note")).contains("unlabelled container");
+        }));
+    await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo("mei.chen@hospital.example").size() == 2);
+  }
+
   @Test
   void reportPublishedOnTheInboundTopicTakesTheSamePath() throws Exception {
     register(specimen("E2E-KAF-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-novak").build());
