@@ -45,6 +45,12 @@ public final class EventHeaders {
   /** On classified reports: the follow-ups it recommends, {@code kind[:ISO period]} comma-separated (repeat-biopsy:P14D,imaging:P6M). */
   public static final String FOLLOW_UPS = "ce_followups";
 
+  /** On follow-up events: the follow-up's kind ({@code repeat-biopsy}…); on a follow-up closed, also its new status. */
+  public static final String FOLLOW_UP_KIND = "ce_followupkind";
+  public static final String FOLLOW_UP_STATUS = "ce_followupstatus";
+  /** On a follow-up closed: who closed it (the caller as the audit trail names them). */
+  public static final String FOLLOW_UP_BY = "ce_followupby";
+
   /** On SLA events: when the turnaround target falls due (ISO-8601 instant). */
   public static final String DUE_TIME = "ce_duetime";
   /** On SLA met/late events: the turnaround measured, in minutes. */

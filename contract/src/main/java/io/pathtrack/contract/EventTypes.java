@@ -23,6 +23,14 @@ public final class EventTypes {
   public static final String SLA_LATE = PREFIX + "sla.late";
   /** The final report for a specimen arrived; the value carries the turnaround (specimen-service). */
   public static final String SPECIMEN_REPORTED = PREFIX + "specimen.reported";
+  /** On the specimen topic: the lab or the EHR closed a recommended follow-up ({@code $follow-up}). */
+  public static final String SPECIMEN_FOLLOW_UP_CLOSED = PREFIX + "specimen.follow-up-closed";
+  /** On the SLA topic: a follow-up a final report recommends is tracked (FHIR Task, businessStatus open). */
+  public static final String FOLLOW_UP_CREATED = PREFIX + "follow-up.created";
+  /** On the SLA topic: a recommended follow-up is past its due date and not done. */
+  public static final String FOLLOW_UP_OVERDUE = PREFIX + "follow-up.overdue";
+  /** On the SLA topic: a recommended follow-up was completed or cancelled. */
+  public static final String FOLLOW_UP_CLOSED = PREFIX + "follow-up.closed";
   /**
    * A report arrived over REST or MLLP and was written as received (results-service,
    * {@link Topics#REPORTS_INBOUND}); what an LIS publishes there itself carries what its sender gives.

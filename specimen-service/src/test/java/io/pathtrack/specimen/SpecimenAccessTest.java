@@ -54,7 +54,7 @@ class SpecimenAccessTest {
     List<EndpointInventory.Endpoint> endpoints = EndpointInventory.of(service.context());
     assertThat(endpoints).filteredOn(e -> !e.ruled()).isEmpty();
     assertThat(endpoints).extracting(e -> e.method() + " " + e.path()).contains("POST /fhir/Specimen",
-        "GET /fhir/Specimen/{id}", "GET /fhir/Specimen", "POST /fhir/Specimen/{id}/$transition", "POST /fhir/ServiceRequest",
+        "GET /fhir/Specimen/{id}", "GET /fhir/Specimen", "POST /fhir/Specimen/{id}/$transition", "POST /fhir/Specimen/{id}/$follow-up", "POST /fhir/ServiceRequest",
         "POST /fhir", "GET /specimens/open", "GET /specimens/{accession}", "GET /fhir/metadata", "GET /ui/board",
         "GET /ui/board/rows", "GET /ui/compliance", "GET /ui/specimens/{accession}");
   }

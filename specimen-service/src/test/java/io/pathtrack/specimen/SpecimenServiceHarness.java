@@ -135,6 +135,21 @@ final class SpecimenServiceHarness implements AutoCloseable {
     return Http.post(base + "/fhir/Specimen/" + accession + "/$transition", "application/fhir+json", params);
   }
 
+  /** A final report with extra headers (the cues results-service reads: follow-ups, calcifications, imaging category). */
+  void finalReportWith(String accession, Outcome outcome, Instant issued, Map<String, String> extraHeaders) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(
+        PathologyFixtures.classifiedHeaders(accession, "r-" + accession, "final", outcome, issued, clock.instant()));
+    headers.putAll(extraHeaders);
+    KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED.name(), accession,
+        PathologyFixtures.report(accession).json().getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  Http.Response followUp(String accession, String kind, String status) {
+    String params = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"kind\",\"valueCode\":\"" + kind
+        + "\"},{\"name\":\"status\",\"valueCode\":\"" + status + "\"}]}";
+    return Http.post(base + "/fhir/Specimen/" + accession + "/$follow-up", "application/fhir+json", params);
+  }
+
   void finalReport(String accession, Outcome outcome, Instant issued, String body) {
     KafkaProbe.send(bootstrap, Topics.REPORTS_CLASSIFIED.name(), accession,
         (body == null ? PathologyFixtures.report(accession).json() : body).getBytes(StandardCharsets.UTF_8),

@@ -132,6 +132,60 @@ class SpecimenServiceIntegrationTest {
     assertThat(service.awaitView("SP-SLA-1", v -> "late".equals(v.get("sla")))).containsEntry("lifecycle", "reported");
   }
 
+  /**
+   * The clinical loop (docs/architecture.md §4a) in the running service: a benign report for a BI-RADS 5 calcification
+   * target is discordant on the Specimen and its page; its recommended repeat biopsy is a Task due in 14 days that
+   * becomes overdue when the clock passes it, and the lab closes it with {@code $follow-up}.
+   */
+  @Test
+  void aDiscordantReportsRecommendedFollowUpIsTrackedToOverdueAndClosed() {
+    service.register(specimen("SP-LOOP-1").procedure(ProcedureType.STEREOTACTIC_VACUUM).orderedBy("Practitioner/dr-lee")
+        .reason("Grouped microcalcifications, BI-RADS 5").collectedBy("Practitioner/dr-okafor").received(now()).build());
+    service.awaitView("SP-LOOP-1", v -> v.get("dueAt") != null);
+    Instant issued = now();
+
+    service.finalReportWith("SP-LOOP-1", Outcome.BENIGN, issued, Map.of(EventHeaders.FOLLOW_UPS, "repeat-biopsy,imaging:P6M",
+        EventHeaders.CALCIFICATIONS, "not-mentioned"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.slaTypes("SP-LOOP-1").stream()
+        .filter(EventTypes.FOLLOW_UP_CREATED::equals).count() == 2);
+    var created = service.slaEvents("SP-LOOP-1").stream()
+        .filter(r -> EventTypes.FOLLOW_UP_CREATED.equals(KafkaProbe.header(r, EventHeaders.TYPE))).toList();
+    assertThat(created).extracting(r -> KafkaProbe.header(r, EventHeaders.FOLLOW_UP_KIND)).containsExactly("repeat-biopsy", "imaging");
+    assertThat(KafkaProbe.header(created.get(0), EventHeaders.DUE_TIME)).isEqualTo(issued.plus(Duration.ofDays(14)).toString());
+    org.hl7.fhir.r4.model.Task task = io.pathtrack.contract.Fhir.json().parseResource(org.hl7.fhir.r4.model.Task.class,
+        new String(created.get(0).value(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(task.getFocus().getReference()).isEqualTo("Specimen/SP-LOOP-1");
+    assertThat(task.getOwner().getReference()).isEqualTo("Practitioner/dr-lee");
+    assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("open");
+
+    org.hl7.fhir.r4.model.Specimen specimen = io.pathtrack.contract.Fhir.json()
+        .parseResource(org.hl7.fhir.r4.model.Specimen.class, service.read("SP-LOOP-1").body());
+    assertThat(io.pathtrack.contract.Concordance.readFrom(specimen)).hasValueSatisfying(c -> {
+      assertThat(c.state()).isEqualTo(io.pathtrack.contract.Concordance.State.DISCORDANT);
+      assertThat(c.calcifications()).isEqualTo(io.pathtrack.contract.Concordance.Calcifications.NOT_CONFIRMED);
+    });
+    assertThat(service.metrics()).contains("pathtrack_concordance_total{state=\"discordant\"}");
+
+    assertThat(service.followUp("SP-LOOP-1", "excision", "completed").status()).as("no such follow-up").isEqualTo(409);
+    assertThat(service.followUp("SP-LOOP-1", "repeat-biopsy", "reopened").status()).isEqualTo(422);
+    assertThat(service.followUp("SP-LOOP-1", "Repeat Biopsy<script>", "completed").status()).isEqualTo(422);
+
+    service.clock.set(issued.plus(Duration.ofDays(14)).plusSeconds(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.slaTypes("SP-LOOP-1").contains(EventTypes.FOLLOW_UP_OVERDUE));
+    assertThat(service.slaEvents("SP-LOOP-1")).filteredOn(r -> EventTypes.FOLLOW_UP_OVERDUE.equals(KafkaProbe.header(r, EventHeaders.TYPE)))
+        .singleElement().satisfies(r -> assertThat(KafkaProbe.header(r, EventHeaders.FOLLOW_UP_KIND)).isEqualTo("repeat-biopsy"));
+
+    assertThat(service.followUp("SP-LOOP-1", "repeat-biopsy", "completed").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.slaTypes("SP-LOOP-1").contains(EventTypes.FOLLOW_UP_CLOSED));
+    assertThat(service.followUp("SP-LOOP-1", "imaging", "cancelled").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.slaTypes("SP-LOOP-1").stream()
+        .filter(EventTypes.FOLLOW_UP_CLOSED::equals).count() == 2);
+    service.clock.set(issued.plus(Duration.ofDays(200)));
+    assertThat(service.followUp("SP-LOOP-1", "imaging", "cancelled").status()).as("already closed").isEqualTo(409);
+    assertThat(service.slaTypes("SP-LOOP-1")).filteredOn(EventTypes.FOLLOW_UP_OVERDUE::equals).hasSize(1);
+  }
+
   @Test
   void reportOnTimeIsMetAndNoTimerFiresAfterwards() {
     service.register(specimen("SP-MET-1").procedure(ProcedureType.STEREOTACTIC_VACUUM).received(now()).build());

@@ -121,6 +121,25 @@ public final class NotificationEngine {
     return new Step(next, publish, add, List.of());
   }
 
+  /**
+   * A follow-up the report recommended is past its due date: the ordering physician is told (high, inbox + email, to be
+   * acknowledged). Its case is the follow-up ({@code follow-up:<kind>} as its version), settled apart from the result.
+   */
+  public Step onFollowUpOverdue(AccessionNotifications state, FollowUpAlert alert, Instant now) {
+    Optional<Contact> orderer = alert.orderingPractitioner().or(() -> Optional.ofNullable(state.orderer()))
+        .flatMap(directory::find);
+    Contact to = onDutyFor(orderer.orElse(directory.fallback()), Priority.HIGH, now);
+    String version = "follow-up:" + alert.kind();
+    Notification n = notification(id(alert.reportReference() + "|" + version + "|" + alert.dueAt(), to.reference(),
+        Trigger.FOLLOW_UP_OVERDUE), alert.accession(), alert.reportReference(), version, Outcome.ATYPICAL, false,
+        Priority.HIGH, to, orderer.isEmpty(),
+        NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), to), now,
+        Trigger.FOLLOW_UP_OVERDUE, 0, Optional.empty())
+        .withNote("Recommended follow-up overdue: " + alert.kindInWords() + ", due " + alert.dueAt()
+            + ". Arrange it, or have it closed as done or no longer needed.");
+    return created(state, n, now);
+  }
+
   /** For urgent and high priority, an off-duty recipient's covering physician. */
   private Contact onDutyFor(Contact to, Priority priority, Instant now) {
     if (priority != Priority.ROUTINE && !directory.onDuty(to, now)) {

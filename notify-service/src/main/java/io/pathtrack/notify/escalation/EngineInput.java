@@ -28,6 +28,9 @@ sealed interface EngineInput {
   /** An SLA warning or breach: what the engine needs is in the headers (the Task body is not read). */
   record SlaEvent() implements EngineInput {}
 
+  /** A recommended follow-up past its due date: what the engine needs is in the headers. */
+  record FollowUpOverdue() implements EngineInput {}
+
   /** A request to acknowledge a notification. */
   record Acknowledge(NotificationRequest request) implements EngineInput {}
 
@@ -67,6 +70,7 @@ sealed interface EngineInput {
         case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED,
             EventTypes.SPECIMEN_CORRECTED -> new SpecimenEvent(specimens.deserialize(topic, headers, required(data)));
         case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> new SlaEvent();
+        case EventTypes.FOLLOW_UP_OVERDUE -> new FollowUpOverdue();
         case EventTypes.NOTIFICATION_ACK_REQUESTED -> new Acknowledge(requests.deserialize(topic, headers, required(data)));
         case EventTypes.NOTIFICATION_DECLINE_REQUESTED -> new Decline(requests.deserialize(topic, headers, required(data)));
         default -> new Other();

@@ -79,6 +79,8 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
       step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen()), now);
     } else if (input instanceof EngineInput.SlaEvent) {
       step = engine.onSla(state, slaAlert(accession, type, record.headers()), now);
+    } else if (input instanceof EngineInput.FollowUpOverdue) {
+      step = engine.onFollowUpOverdue(state, followUp(accession, record.headers()), now);
     } else if (input instanceof EngineInput.Acknowledge ack) {
       step = engine.onAcknowledged(state, ack.request().notificationId(), ack.request().by(), now);
     } else if (input instanceof EngineInput.Decline decline) {
@@ -97,6 +99,23 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
     return new SlaAlert(type.equals(EventTypes.SLA_BREACH), accession, Instant.parse(due),
         Optional.ofNullable(EventHeaders.last(headers, EventHeaders.ORDERING_PRACTITIONER)),
         Optional.ofNullable(EventHeaders.last(headers, EventHeaders.ID)).orElse(type + accession));
+  }
+
+  private static io.pathtrack.notify.domain.FollowUpAlert followUp(String accession, Headers headers) {
+    String kind = EventHeaders.last(headers, EventHeaders.FOLLOW_UP_KIND);
+    String due = EventHeaders.last(headers, EventHeaders.DUE_TIME);
+    String report = EventHeaders.last(headers, EventHeaders.REPORT);
+    if (kind == null || due == null || report == null) {
+      throw new RecordRefusedException("a follow-up event without its kind, due time or report header");
+    }
+    Instant dueAt;
+    try {
+      dueAt = Instant.parse(due);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RecordRefusedException("a follow-up event whose " + EventHeaders.DUE_TIME + " is not an instant");
+    }
+    return new io.pathtrack.notify.domain.FollowUpAlert(accession, kind, dueAt, report,
+        Optional.ofNullable(EventHeaders.last(headers, EventHeaders.ORDERING_PRACTITIONER)));
   }
 
   /** Keeps the report version for the notification page (a retraction's body is kept too: the page says so). */

@@ -155,4 +155,24 @@ class ClinicalLoopEngineTest {
       assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).contains("arrange a repeat biopsy"));
     });
   }
+
+  @Test
+  void anOverdueFollowUpReachesTheOrderingPhysicianOnceAndIsSettledApartFromTheResult() {
+    NotificationEngine.Step result = engine.onReport(AccessionNotifications.empty("S26-1"), report(Outcome.ATYPICAL), MONDAY_10);
+    FollowUpAlert overdue = new FollowUpAlert("S26-1", "repeat-biopsy", MONDAY_10.minusSeconds(60), "DiagnosticReport/r-1",
+        Optional.of(LEE));
+
+    NotificationEngine.Step step = engine.onFollowUpOverdue(result.state(), overdue, MONDAY_10);
+
+    assertThat(step.publish()).singleElement().satisfies(n -> {
+      assertThat(n.trigger()).isEqualTo(Trigger.FOLLOW_UP_OVERDUE);
+      assertThat(n.recipient()).isEqualTo(LEE);
+      assertThat(n.priority()).isEqualTo(Priority.HIGH);
+      assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).startsWith("Recommended follow-up overdue: Repeat biopsy"));
+    });
+    assertThat(engine.onFollowUpOverdue(step.state(), overdue, MONDAY_10).publish()).isEmpty();
+    NotificationEngine.Step acked = engine.onAcknowledged(step.state(), result.publish().get(0).id(), LEE, MONDAY_10);
+    assertThat(acked.state().all()).filteredOn(n -> n.trigger() == Trigger.FOLLOW_UP_OVERDUE)
+        .allSatisfy(n -> assertThat(n.state().isOpen()).isTrue());
+  }
 }

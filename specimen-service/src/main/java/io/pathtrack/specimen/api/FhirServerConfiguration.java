@@ -24,7 +24,7 @@ class FhirServerConfiguration {
   /** What the FHIR operations need beyond plain reads and writes: a status change is an update of the specimen. */
   @Bean
   FhirOperationScopes fhirOperationScopes() {
-    return FhirOperationScopes.of("$transition", "Specimen.u",
+    return FhirOperationScopes.of("$transition", "Specimen.u", "$follow-up", "Specimen.u",
         FhirOperationScopes.TRANSACTION, "Specimen.c", FhirOperationScopes.BATCH, "Specimen.c");
   }
 }

@@ -171,6 +171,28 @@ public class SpecimenProvider implements IResourceProvider {
     }
   }
 
+  /**
+   * {@code POST /fhir/Specimen/{accession}/$follow-up} with {@code kind} (repeat-biopsy, excision, imaging…) and
+   * {@code status} (completed or cancelled): closes a follow-up the specimen's reports recommended.
+   */
+  @Operation(name = "$follow-up", idempotent = false)
+  public Specimen followUp(@IdParam IdType id,
+      @OperationParam(name = "kind", min = 1) CodeType kind,
+      @OperationParam(name = "status", min = 1) CodeType status) {
+    if (kind == null || !kind.hasValue() || status == null || !status.hasValue()) {
+      throw Refusals.of(new RegistrationException(kind == null || !kind.hasValue() ? "kind" : "status",
+          "the kind and status parameters are required", RegistrationException.Kind.REQUIRED));
+    }
+    try {
+      Specimen specimen = registration.closeFollowUp(id.getIdPart(), kind.getValue(), status.getValue(),
+          io.pathtrack.guard.security.Caller.required().describe());
+      specimen.setId(new IdType("Specimen", id.getIdPart()));
+      return specimen;
+    } catch (RegistrationException e) {
+      throw Refusals.of(e);
+    }
+  }
+
   static Specimen specimen(SpecimenRecord record) {
     return versioned(SpecimenOrders.parse(record.specimenJson()), record.accession(), record.version());
   }

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param unregistered true when the specimen was first seen in a report, never registered by the lab
  * @param plan null until the clock has started
+ * @param followUps the follow-ups its final reports recommended (none for a record stored before they were tracked)
  * @param version the record's version, 1 when first stored and one more on every change to it; the
  *     Specimen's {@code meta.versionId} and ETag, which a correction names in If-Match (a record stored
  *     before versions existed reads as version 1)
@@ -26,27 +27,41 @@ public record SpecimenRecord(
     SlaPlan plan,
     SlaState slaState,
     List<TimelineEntry> timeline,
-    long version) {
+    long version,
+    List<FollowUpTask> followUps) {
 
   public SpecimenRecord {
     timeline = List.copyOf(timeline);
     version = Math.max(1, version);
+    followUps = followUps == null ? List.of() : List.copyOf(followUps);
+  }
+
+  public SpecimenRecord(String accession, String specimenJson, String lifecycle, ProcedureType procedure,
+      boolean procedureUnmapped, SpecimenPriority priority, String orderingPractitioner, boolean unregistered,
+      SlaPlan plan, SlaState slaState, List<TimelineEntry> timeline, long version) {
+    this(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority, orderingPractitioner, unregistered,
+        plan, slaState, timeline, version, List.of());
+  }
+
+  public SpecimenRecord withFollowUps(List<FollowUpTask> next) {
+    return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
+        orderingPractitioner, unregistered, plan, slaState, timeline, version, next);
   }
 
   public SpecimenRecord withTimeline(TimelineEntry entry) {
     List<TimelineEntry> next = new ArrayList<>(timeline);
     next.add(entry);
     return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
-        orderingPractitioner, unregistered, plan, slaState, next, version);
+        orderingPractitioner, unregistered, plan, slaState, next, version, followUps);
   }
 
   public SpecimenRecord withSla(SlaPlan plan, SlaState state) {
     return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
-        orderingPractitioner, unregistered, plan, state, timeline, version);
+        orderingPractitioner, unregistered, plan, state, timeline, version, followUps);
   }
 
   public SpecimenRecord withVersion(long next) {
     return new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedureUnmapped, priority,
-        orderingPractitioner, unregistered, plan, slaState, timeline, next);
+        orderingPractitioner, unregistered, plan, slaState, timeline, next, followUps);
   }
 }

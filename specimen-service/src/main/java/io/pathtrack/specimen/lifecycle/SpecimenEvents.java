@@ -26,6 +26,16 @@ public final class SpecimenEvents {
         .headers();
   }
 
+  /** The headers of a follow-up closed by the lab or the EHR: those of every specimen event, and the follow-up's kind, status and who. */
+  public static Map<String, byte[]> followUpClosed(String source, String accession, Specimen specimen, Instant time,
+      String kind, String status, String by) {
+    Map<String, byte[]> h = headers(EventTypes.SPECIMEN_FOLLOW_UP_CLOSED, source, accession, specimen, time);
+    h.put(EventHeaders.FOLLOW_UP_KIND, bytes(kind));
+    h.put(EventHeaders.FOLLOW_UP_STATUS, bytes(status));
+    h.put(EventHeaders.FOLLOW_UP_BY, bytes(by));
+    return h;
+  }
+
   /** The headers of a correction: those of every specimen event, and {@code ce_changed}, the elements it changed. */
   public static Map<String, byte[]> correction(String source, String accession, Specimen specimen, Instant time,
       List<String> changed) {

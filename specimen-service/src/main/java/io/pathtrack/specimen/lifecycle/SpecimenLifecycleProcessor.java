@@ -6,6 +6,9 @@ import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Concordance;
 import io.pathtrack.contract.ReportCues;
 import io.pathtrack.specimen.concordance.ConcordancePolicy;
+import io.pathtrack.specimen.domain.FollowUpTask;
+import io.pathtrack.specimen.domain.FollowUps;
+import io.pathtrack.specimen.sla.FollowUpEvents;
 import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.serde.Deferred;
 import io.pathtrack.contract.streams.RecordRefusedException;
@@ -60,13 +63,15 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
   private final Clock clock;
   private final String source;
   private final ConcordancePolicy concordance;
+  private final FollowUps followUps;
   private KeyValueStore<String, SpecimenRecord> store;
   private DueTimerIndex timers;
 
   SpecimenLifecycleProcessor(SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock,
-      Duration sweepInterval, String source, ConcordancePolicy concordance) {
+      Duration sweepInterval, String source, ConcordancePolicy concordance, FollowUps followUps) {
     super(sweepInterval);
     this.concordance = concordance;
+    this.followUps = followUps;
     this.slaClock = slaClock;
     this.records = records;
     this.metrics = metrics;
@@ -95,6 +100,8 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
         throw new RecordRefusedException("a specimen event whose body is not a Specimen");
       }
       onSpecimen(record.key(), event.specimen(), type);
+    } else if (type.equals(EventTypes.SPECIMEN_FOLLOW_UP_CLOSED)) {
+      onFollowUpClosed(record.key(), record.headers());
     } else if (type.equals(EventTypes.REPORT_CLASSIFIED)) {
       // The event is in the headers; the body is read only if the specimen was never registered.
       Optional<Deferred<DiagnosticReport>> body = record.value() instanceof LifecycleInput.Report report
@@ -201,6 +208,10 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     }
     SlaClock.Step step = slaClock.onFinalReport(record, event.issued().orElse(event.time()));
     apply(existing, step);
+    if (!cues.followUps().isEmpty()) {
+      apply(followUps.onReport(step.record(), cues.followUps(), event.reportReference(), event.reportVersion(),
+          event.issued().orElse(event.time())), now);
+    }
     forward(event.accession(), SPECIMENS, json, SpecimenEvents.headers(
         amendment ? EventTypes.SPECIMEN_STATUS_CHANGED : EventTypes.SPECIMEN_REPORTED, source, event.accession(),
         specimen, now));
@@ -213,9 +224,39 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     for (DueTimer timer : timers.due(now, SWEEP_BATCH)) {
       timers.remove(timer);
       Optional<SpecimenRecord> record = load(timer.accession());
-      if (record.isPresent()) {
+      if (record.isPresent() && timer.kind() == DueTimer.Kind.FOLLOW_UP) {
+        apply(followUps.onDue(record.get(), timer, now), now);
+      } else if (record.isPresent()) {
         apply(record, slaClock.onDue(record.get(), timer, now));
       }
+    }
+  }
+
+  /**
+   * A follow-up closed by the lab or the EHR ({@code $follow-up}): the kind, status and who in the headers. A specimen or
+   * follow-up not held, or one already closed, changes nothing (the request was checked when it was made).
+   */
+  private void onFollowUpClosed(String accession, org.apache.kafka.common.header.Headers headers) {
+    String kind = io.pathtrack.contract.EventHeaders.last(headers, io.pathtrack.contract.EventHeaders.FOLLOW_UP_KIND);
+    Optional<FollowUpTask.Status> status = Optional.ofNullable(
+        io.pathtrack.contract.EventHeaders.last(headers, io.pathtrack.contract.EventHeaders.FOLLOW_UP_STATUS))
+        .flatMap(FollowUpTask.Status::fromCode);
+    if (kind == null || status.isEmpty()) {
+      throw new RecordRefusedException("a follow-up closed event without its kind or status");
+    }
+    Instant now = clock.instant();
+    load(accession).flatMap(r -> followUps.onClosed(r, kind, status.get(),
+        io.pathtrack.contract.EventHeaders.last(headers, io.pathtrack.contract.EventHeaders.FOLLOW_UP_BY), now))
+        .ifPresent(step -> apply(step, now));
+  }
+
+  private void apply(FollowUps.Step step, Instant now) {
+    save(step.record());
+    step.remove().forEach(timers::remove);
+    step.add().forEach(timers::add);
+    for (FollowUpTask f : step.changed()) {
+      forward(step.record().accession(), SLA, FollowUpEvents.json(f, step.record(), now),
+          FollowUpEvents.headers(f, step.record(), source, now));
     }
   }
 

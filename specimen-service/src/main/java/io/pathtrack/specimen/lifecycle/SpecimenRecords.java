@@ -43,7 +43,8 @@ public final class SpecimenRecords {
     String orderer = SpecimenOrders.orderingPractitioner(specimen).orElse(null);
     return existing
         .map(r -> new SpecimenRecord(accession, specimenJson, lifecycle, procedure, procedure == ProcedureType.UNMAPPED,
-            priority, orderer != null ? orderer : r.orderingPractitioner(), r.unregistered(), r.plan(), r.slaState(), r.timeline(), r.version()))
+            priority, orderer != null ? orderer : r.orderingPractitioner(), r.unregistered(), r.plan(), r.slaState(), r.timeline(), r.version(),
+            r.followUps()))
         .orElseGet(() -> new SpecimenRecord(accession, specimenJson, lifecycle, procedure,
             procedure == ProcedureType.UNMAPPED, priority, orderer, unregistered, null, SlaState.NOT_STARTED, List.of(), 1));
   }

@@ -12,6 +12,7 @@ import io.pathtrack.specimen.concordance.ConcordanceProperties;
 import io.pathtrack.specimen.domain.SlaClock;
 import io.pathtrack.specimen.domain.SpecimenRecord;
 import io.pathtrack.specimen.sla.SlaMetrics;
+import io.pathtrack.specimen.sla.FollowUpProperties;
 import io.pathtrack.specimen.sla.SlaProperties;
 import java.time.Clock;
 import java.util.Map;
@@ -81,7 +82,7 @@ public class SpecimenTopology {
   public BiFunction<KStream<String, Deferred<DiagnosticReport>>, KStream<String, Specimen>, KStream<String, String>[]>
       specimenLifecycle(
       SlaClock slaClock, SpecimenRecords records, SlaMetrics metrics, Clock clock, SlaProperties sla,
-      SpecimenProperties properties, ConcordancePolicy concordance) {
+      SpecimenProperties properties, ConcordancePolicy concordance, FollowUpProperties followUps) {
     String source = properties.source().toString();
     return (classified, specimens) -> {
       KStream<String, LifecycleInput> inputs = classified
@@ -90,7 +91,7 @@ public class SpecimenTopology {
               Named.as("specimen-inputs"));
       Map<String, KStream<String, RoutedRecord<String>>> out = inputs
           .process(() -> new SpecimenLifecycleProcessor(slaClock, records, metrics, clock, sla.sweepInterval(), source,
-              concordance),
+              concordance, followUps.toFollowUps()),
               Named.as("specimen-lifecycle"), RECORDS, TIMERS)
           .split(Named.as("specimen-"))
           .branch((k, r) -> r.output() == SpecimenLifecycleProcessor.SPECIMENS, Branched.as("events"))

@@ -125,6 +125,9 @@ class LabPages {
         .queryParam("accession", accession).encode().build().toUriString());
     model.addAttribute("concordance", io.pathtrack.contract.Concordance.readFrom(
         io.pathtrack.contract.SpecimenOrders.parse(record.specimenJson())).map(ConcordanceView::of).orElse(null));
+    model.addAttribute("followUps", record.followUps().stream().map(f -> new FollowUpLine(
+        TimelineLine.label(f.kind()), f.reportReference(), BoardRow.WHEN.format(f.dueAt().atZone(zone)), f.status().code(),
+        f.status() == io.pathtrack.specimen.domain.FollowUpTask.Status.OVERDUE)).toList());
     model.addAttribute("me", signedIn(caller));
     return "pages/specimen";
   }
@@ -142,6 +145,9 @@ class LabPages {
           }, c.findings(), c.needsAction());
     }
   }
+
+  /** A recommended follow-up in words; {@code alarm} when overdue. */
+  record FollowUpLine(String what, String report, String due, String status, boolean alarm) {}
 
   /** A started clock's times, in the calendar's zone. */
   record PlanTimes(String start, String warning, String due, String target) {}

@@ -265,6 +265,35 @@ public class SpecimenRegistration {
     return specimen;
   }
 
+  /**
+   * Closes a follow-up its reports recommended: {@code completed} (done: the repeat biopsy was taken, the imaging
+   * performed) or {@code cancelled} (no longer needed). Applied by the lifecycle, which stops its due timer.
+   *
+   * @param by who closes it, as the audit trail names them
+   */
+  public Specimen closeFollowUp(String accession, String kind, String status, String by) {
+    Accessions.problem(accession).ifPresent(problem -> {
+      throw new RegistrationException("Specimen.id", "the specimen id in the path is its accession, and " + problem, Kind.INVALID);
+    });
+    if (kind == null || !FOLLOW_UP_KIND.matcher(kind).matches()) {
+      throw new RegistrationException("kind", "the follow-up kind is a lower-case code such as repeat-biopsy", Kind.INVALID);
+    }
+    if (!"completed".equals(status) && !"cancelled".equals(status)) {
+      throw new RegistrationException("status", "a follow-up is closed as completed or cancelled", Kind.INVALID);
+    }
+    SpecimenRecord record = store.find(accession).orElseThrow(() -> new RegistrationException(
+        "Specimen.accessionIdentifier", "no specimen with accession " + accession, false));
+    if (record.followUps().stream().noneMatch(f -> f.kind().equals(kind) && f.status().pending())) {
+      throw new RegistrationException("kind", "the specimen has no open follow-up of kind " + kind + " (open: "
+          + record.followUps().stream().filter(f -> f.status().pending()).map(f -> f.kind()).toList() + ")", true);
+    }
+    Specimen specimen = SpecimenOrders.parse(record.specimenJson());
+    publish(accession, specimen, SpecimenEvents.followUpClosed(source, accession, specimen, clock.instant(), kind, status, by));
+    return specimen;
+  }
+
+  private static final java.util.regex.Pattern FOLLOW_UP_KIND = java.util.regex.Pattern.compile("[a-z][a-z-]{0,39}");
+
   /** Publishes a correction with the elements it changed ({@link SpecimenCorrections}). */
   void publishCorrection(String accession, Specimen specimen, List<String> changed) {
     publish(accession, specimen, SpecimenEvents.correction(source, accession, specimen, clock.instant(), changed));
