@@ -51,6 +51,8 @@ public final class Extensions {
   public static final String ESCALATION_LEVEL = SD + "escalation-level";
   /** On Communication: valueDateTime, when it must be acknowledged by. */
   public static final String ACK_DEADLINE = SD + "acknowledgement-deadline";
+  /** On Communication: valueDateTime, when it was acknowledged. */
+  public static final String ACKNOWLEDGED_AT = SD + "acknowledged-at";
   /** On Communication: valueReference, who acknowledged it. */
   public static final String ACKNOWLEDGED_BY = SD + "acknowledged-by";
   /**

@@ -103,7 +103,8 @@ public final class PractitionerDirectory implements Practitioners {
       }
       contacts.put(ref, new Contact(ref, base.name(), base.email(), webhook, fhirBase,
           reference(role.getExtensionByUrl(COVERING)).or(base::covering),
-          reference(role.getExtensionByUrl(ESCALATES_TO)).or(base::escalatesTo), List.copyOf(hours)));
+          reference(role.getExtensionByUrl(ESCALATES_TO)).or(base::escalatesTo), List.copyOf(hours),
+          department(role).or(base::department)));
       for (var code : role.getCode()) {
         for (var coding : code.getCoding()) {
           if (ROLE_SYSTEM.equals(coding.getSystem()) && "results-desk".equals(coding.getCode())) {
@@ -224,4 +225,14 @@ public final class PractitionerDirectory implements Practitioners {
       default -> DayOfWeek.SUNDAY;
     };
   }
+  /** The role's organization (its display), else its first specialty: the department the figures are kept by. */
+  private static Optional<String> department(PractitionerRole role) {
+    if (role.hasOrganization() && role.getOrganization().hasDisplay()) {
+      return Optional.of(role.getOrganization().getDisplay().trim()).filter(d -> !d.isEmpty());
+    }
+    return role.getSpecialty().stream()
+        .map(s -> s.hasText() ? s.getText() : s.getCodingFirstRep().getDisplay())
+        .filter(d -> d != null && !d.isBlank()).map(String::trim).findFirst();
+  }
+
 }

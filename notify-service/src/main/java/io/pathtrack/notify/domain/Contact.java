@@ -15,6 +15,8 @@ import java.util.Set;
  * @param covering who covers for them when they are off duty
  * @param escalatesTo who is next in the escalation chain after them (e.g. the department lead)
  * @param hours when they are on duty; empty means always
+ * @param department the department they work for (their PractitionerRole's organization or specialty), for the
+ *     critical-result timing figures
  */
 public record Contact(
     String reference,
@@ -24,7 +26,17 @@ public record Contact(
     Optional<URI> fhirBase,
     Optional<String> covering,
     Optional<String> escalatesTo,
-    List<Hours> hours) {
+    List<Hours> hours,
+    Optional<String> department) {
+
+  public Contact {
+    department = department == null ? Optional.empty() : department;
+  }
+
+  public Contact(String reference, String name, Optional<String> email, Optional<Webhook> webhook, Optional<URI> fhirBase,
+      Optional<String> covering, Optional<String> escalatesTo, List<Hours> hours) {
+    this(reference, name, email, webhook, fhirBase, covering, escalatesTo, hours, Optional.empty());
+  }
 
   /** A webhook receiver and the shared secret its signatures use. */
   public record Webhook(URI url, String secret) {}

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param ackDeadline when it must be acknowledged by, if it must
  * @param acknowledgedBy who acknowledged it (the recipient, or who acted on their behalf)
  * @param replaces the earlier notification this one follows (escalation, changed outcome)
+ * @param acknowledgedAt when it was acknowledged (time-to-acknowledge of critical results is measured from it)
  * @param note what the recipient must do and why, for the notification page (a concordance finding, a rejected
  *     specimen's reason); fixed sentences and the lab's reason, never words of the report
  */
@@ -39,10 +40,12 @@ public record Notification(
     Optional<Instant> ackDeadline,
     Optional<String> acknowledgedBy,
     Optional<String> replaces,
-    Optional<String> note) {
+    Optional<String> note,
+    Optional<Instant> acknowledgedAt) {
 
   public Notification {
     note = note == null ? Optional.empty() : note;
+    acknowledgedAt = acknowledgedAt == null ? Optional.empty() : acknowledgedAt;
   }
 
   /** A notification without a note. */
@@ -53,7 +56,7 @@ public record Notification(
       Optional<String> acknowledgedBy, Optional<String> replaces) {
     this(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient, recipientName,
         fallbackRecipient, channels, state, createdAt, sentAt, failure, trigger, escalationLevel, ackDeadline,
-        acknowledgedBy, replaces, Optional.empty());
+        acknowledgedBy, replaces, Optional.empty(), Optional.empty());
   }
 
   /** A first notification of a result, without escalation or acknowledgement details. */
@@ -69,30 +72,35 @@ public record Notification(
   public Notification withState(NotificationState next) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, next, createdAt, sentAt, failure, trigger, escalationLevel,
-        ackDeadline, acknowledgedBy, replaces, note);
+        ackDeadline, acknowledgedBy, replaces, note, acknowledgedAt);
   }
 
   public Notification withNote(String text) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, state, createdAt, sentAt, failure, trigger, escalationLevel,
-        ackDeadline, acknowledgedBy, replaces, Optional.ofNullable(text));
+        ackDeadline, acknowledgedBy, replaces, Optional.ofNullable(text), acknowledgedAt);
   }
 
   public Notification sent(Instant at) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, NotificationState.SENT, createdAt, Optional.of(at), Optional.empty(),
-        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces, note);
+        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces, note, acknowledgedAt);
   }
 
   public Notification failed(String reason) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, NotificationState.FAILED, createdAt, sentAt, Optional.of(reason),
-        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces, note);
+        trigger, escalationLevel, ackDeadline, acknowledgedBy, replaces, note, acknowledgedAt);
   }
 
   public Notification acknowledged(String by) {
+    return acknowledged(by, null);
+  }
+
+  /** Acknowledged by {@code by} at {@code at} (null when not known). */
+  public Notification acknowledged(String by, Instant at) {
     return new Notification(id, accession, reportReference, reportVersion, outcome, needsReview, priority, recipient,
         recipientName, fallbackRecipient, channels, NotificationState.ACKNOWLEDGED, createdAt, sentAt, failure,
-        trigger, escalationLevel, ackDeadline, Optional.of(by), replaces, note);
+        trigger, escalationLevel, ackDeadline, Optional.of(by), replaces, note, Optional.ofNullable(at));
   }
 }

@@ -257,7 +257,7 @@ public final class NotificationEngine {
           && n.reportVersion().equals(acked.get().reportVersion())
           && rootTrigger(state, n).concordance() == concordance;
       if (sameCase && (n.state().isOpen() || n.state() == NotificationState.ESCALATED)) {
-        Notification done = n.acknowledged(by);
+        Notification done = n.acknowledged(by, now);
         next = next.with(done);
         publish.add(done);
         n.ackDeadline().ifPresent(at -> remove.add(new EscalationTimer(at, n.accession(), n.id())));

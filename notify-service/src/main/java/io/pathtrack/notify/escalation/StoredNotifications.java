@@ -32,13 +32,14 @@ record StoredNotifications(String accession, String orderer, List<Item> items, L
   record Item(String id, String reportReference, String reportVersion, Outcome outcome, boolean needsReview,
       Priority priority, String recipient, String recipientName, boolean fallbackRecipient, List<DeliveryChannel> channels,
       NotificationState state, Instant createdAt, Instant sentAt, String failure, Trigger trigger, int escalationLevel,
-      Instant ackDeadline, String acknowledgedBy, String replaces, String note) {
+      Instant ackDeadline, String acknowledgedBy, String replaces, String note, Instant acknowledgedAt) {
 
     static Item of(Notification n) {
       return new Item(n.id(), n.reportReference(), n.reportVersion(), n.outcome(), n.needsReview(), n.priority(),
           n.recipient(), n.recipientName(), n.fallbackRecipient(), List.copyOf(n.channels()), n.state(), n.createdAt(),
           n.sentAt().orElse(null), n.failure().orElse(null), n.trigger(), n.escalationLevel(), n.ackDeadline().orElse(null),
-          n.acknowledgedBy().orElse(null), n.replaces().orElse(null), n.note().orElse(null));
+          n.acknowledgedBy().orElse(null), n.replaces().orElse(null), n.note().orElse(null),
+          n.acknowledgedAt().orElse(null));
     }
 
     Notification notification(String accession) {
@@ -47,7 +48,7 @@ record StoredNotifications(String accession, String orderer, List<Item> items, L
           channels == null || channels.isEmpty() ? EnumSet.noneOf(DeliveryChannel.class) : EnumSet.copyOf(channels), state,
           createdAt, Optional.ofNullable(sentAt), Optional.ofNullable(failure), trigger, escalationLevel,
           Optional.ofNullable(ackDeadline), Optional.ofNullable(acknowledgedBy), Optional.ofNullable(replaces),
-          Optional.ofNullable(note));
+          Optional.ofNullable(note), Optional.ofNullable(acknowledgedAt));
     }
   }
 

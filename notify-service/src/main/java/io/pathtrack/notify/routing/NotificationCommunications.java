@@ -64,6 +64,7 @@ public final class NotificationCommunications {
     n.acknowledgedBy().ifPresent(by -> c.addExtension(Extensions.ACKNOWLEDGED_BY, new Reference(by)));
     n.replaces().ifPresent(id -> c.addExtension(Extensions.REPLACES, new Reference("Communication/" + id)));
     n.note().ifPresent(note -> c.addExtension(Extensions.NOTIFICATION_NOTE, new StringType(note)));
+    n.acknowledgedAt().ifPresent(at -> c.addExtension(Extensions.ACKNOWLEDGED_AT, new DateTimeType(Date.from(at))));
     c.getMeta().setLastUpdated(Date.from(n.createdAt()));
     c.setReceived(Date.from(n.createdAt()));
     n.sentAt().ifPresent(at -> c.setSent(Date.from(at)));
@@ -116,7 +117,10 @@ public final class NotificationCommunications {
             : Optional.of(((DateTimeType) c.getExtensionByUrl(Extensions.ACK_DEADLINE).getValue()).getValue().toInstant()),
         reference(c.getExtensionByUrl(Extensions.ACKNOWLEDGED_BY)),
         reference(c.getExtensionByUrl(Extensions.REPLACES)).map(r -> r.substring(r.indexOf('/') + 1)),
-        Optional.ofNullable(c.getExtensionByUrl(Extensions.NOTIFICATION_NOTE)).map(NotificationCommunications::string));
+        Optional.ofNullable(c.getExtensionByUrl(Extensions.NOTIFICATION_NOTE)).map(NotificationCommunications::string),
+        Optional.ofNullable(c.getExtensionByUrl(Extensions.ACKNOWLEDGED_AT))
+            .filter(e -> e.getValue() instanceof DateTimeType d && d.getValue() != null)
+            .map(e -> ((DateTimeType) e.getValue()).getValue().toInstant()));
   }
 
   public static String json(Notification n) {
