@@ -1,6 +1,7 @@
 package io.pathtrack.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -99,6 +100,31 @@ class NotifyPagesFuzzTest {
   }
 
   /** Found by the fuzz run above: a form posted without its CSRF token was refused in JSON (an OperationOutcome), not a page. */
+  /**
+   * Critical-result timing is for the lab: a physician is refused, the lab manager sees the department of an urgent
+   * result acknowledged through the page (Breast surgery: dr-lee's organization) with its share and time.
+   */
+  @Test
+  void criticalResultTimingIsShownToTheLabAndRefusedToAPhysician() throws Exception {
+    String id = notificationFor("N-PF-CRIT");
+    lee.get("/ui/notifications/" + id);
+    assertThat(lee.post("/ui/notifications/" + id + "/acknowledge", Map.of()).status()).isEqualTo(302);
+    service.awaitNotifications("N-PF-CRIT", l -> l.stream().anyMatch(n -> "acknowledged".equals(n.get("state"))));
+
+    Http.Response refused = lee.get("/ui/critical-results");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("laboratory and quality team").doesNotContain("Breast surgery");
+
+    PageSession lab = PageSession.signIn(service.base(), "lab-manager", "/ui/critical-results");
+    await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+      Http.Response page = lab.get("/ui/critical-results");
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("id=\"critical-results\"").contains("Breast surgery").contains("100.0 %");
+    });
+    assertThat(Http.get(service.management() + "/actuator/prometheus", "text/plain").body())
+        .contains("pathtrack_critical_results_within_deadline_ratio{department=\"Breast surgery\"} 1.0");
+  }
+
   @Test
   void formWithoutItsCsrfTokenIsRefusedWithAProblemPage() {
     Http.Response r = lee.send("POST", "/ui/notifications/" + knownId + "/acknowledge",

@@ -52,10 +52,13 @@ class NotificationPages {
   private final Clock clock;
   private final NotifyProperties properties;
   private final ReportStore reports;
+  private final io.pathtrack.notify.inbox.CriticalResultTimes criticalTimes;
 
   NotificationPages(NotificationLog log, NotificationAccess access, AcknowledgementController acknowledgements,
-      AuditLog audit, PractitionerDirectory directory, Clock clock, NotifyProperties properties, ReportStore reports) {
+      AuditLog audit, PractitionerDirectory directory, Clock clock, NotifyProperties properties, ReportStore reports,
+      io.pathtrack.notify.inbox.CriticalResultTimes criticalTimes) {
     this.reports = reports;
+    this.criticalTimes = criticalTimes;
     this.log = log;
     this.access = access;
     this.acknowledgements = acknowledgements;
@@ -63,6 +66,32 @@ class NotificationPages {
     this.directory = directory;
     this.clock = clock;
     this.properties = properties;
+  }
+
+  /**
+   * Critical-result timing for the lab and the quality team: per department, the urgent results due for acknowledgement,
+   * the share acknowledged within the deadline and the time it took. Whole-lab readers only.
+   */
+  @GetMapping("/ui/critical-results")
+  @RequiresScope("Communication.s")
+  String criticalResults(Model model) {
+    if (!Caller.required().seesWholeLab()) {
+      throw new io.pathtrack.guard.security.AccessRefused("the critical-result figures are for the laboratory and quality team");
+    }
+    model.addAttribute("departments", criticalTimes.byDepartment().values().stream().map(d -> new CriticalRow(d.name(),
+        d.due(), d.withinDeadline(), Double.isNaN(d.share()) ? "—" : Math.round(d.share() * 1000) / 10.0 + " %",
+        d.acknowledged() == 0 ? "—" : words(d.median()), d.acknowledged() == 0 ? "—" : words(d.ninetieth()),
+        !Double.isNaN(d.share()) && d.share() < 0.9)).toList());
+    return "pages/critical-results";
+  }
+
+  /** One department's line; {@code alarm} under 90 % within the deadline. */
+  record CriticalRow(String department, long due, long within, String share, String median, String ninetieth,
+      boolean alarm) {}
+
+  private static String words(java.time.Duration d) {
+    long minutes = d.toMinutes();
+    return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
   }
 
   @GetMapping("/ui/notifications")
