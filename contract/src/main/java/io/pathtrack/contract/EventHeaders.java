@@ -26,6 +26,11 @@ public final class EventHeaders {
   public static final String ORDERING_PRACTITIONER = "ce_orderingpractitioner";
   /** Practitioners who receive a copy of the result, comma-separated references. */
   public static final String COPIES_TO = "ce_copiesto";
+  /**
+   * On classified reports: the care team of the order and the patient's attending, as the report names them
+   * (practitioner references, comma-separated): told of amendments.
+   */
+  public static final String CARE_TEAM = "ce_careteam";
   public static final String RULE_SET_VERSION = "ce_rulesetversion";
   /** SHA-256 of the report version as published (its FHIR JSON with the outcome), for duplicate detection. */
   public static final String CONTENT_HASH = "ce_contenthash";

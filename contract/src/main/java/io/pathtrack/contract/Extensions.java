@@ -35,6 +35,11 @@ public final class Extensions {
   public static final String FOLLOW_UP = SD + "follow-up";
   /** On DiagnosticReport: valueCode present, absent or not-mentioned: whether it confirms calcifications in the specimen. */
   public static final String CALCIFICATIONS = SD + "calcifications";
+  /**
+   * On DiagnosticReport, repeating: valueReference, a practitioner of the order's care team or the patient's attending,
+   * as the report names them (told of amendments).
+   */
+  public static final String CARE_TEAM = SD + "care-team";
   /** On DiagnosticReport: valueCode, the imaging category its own order states ({@link ImagingCategory#code()}). */
   public static final String IMAGING_CATEGORY = SD + "imaging-category";
 

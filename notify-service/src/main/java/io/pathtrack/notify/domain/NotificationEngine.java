@@ -140,6 +140,14 @@ public final class NotificationEngine {
     return created(state, n, now);
   }
 
+  private static String amendedNote(ClassifiedReportEvent report) {
+    return "Amended report: version " + report.reportVersion() + " (" + report.reportStatus() + ") replaces version "
+        + report.replacesVersion().orElse("?")
+        + report.previousOutcome().map(p -> p == report.outcome() ? "; the outcome is unchanged ("
+            + report.outcome().code() + ")" : "; the outcome changed from " + p.code() + " to " + report.outcome().code())
+            .orElse("") + ". You were told of the earlier version, or are in the patient's care team.";
+  }
+
   /** For urgent and high priority, an off-duty recipient's covering physician. */
   private Contact onDutyFor(Contact to, Priority priority, Instant now) {
     if (priority != Priority.ROUTINE && !directory.onDuty(to, now)) {
@@ -157,8 +165,29 @@ public final class NotificationEngine {
    *     channels, without an acknowledgement deadline of their own (the ordering physician owns the result)
    */
   public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, List<String> copiesTo, Instant now) {
+    return onReport(state, report, copiesTo, List.of(), now);
+  }
+
+  /**
+   * @param careTeam the order's care team and the patient's attending, as the report names them: told of amendments
+   *     (an amended report must follow the patient), with everyone told of an earlier version of the same report
+   */
+  public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, List<String> copiesTo,
+      List<String> careTeam, Instant now) {
     if (state.notified(report.reportId(), report.reportVersion())) {
       return Step.none(state);
+    }
+    boolean later = report.replacesVersion().isPresent() && !report.retraction();
+    boolean amendment = later && java.util.Set.of("amended", "corrected", "appended").contains(report.reportStatus());
+    if (later) {
+      java.util.LinkedHashSet<String> told = new java.util.LinkedHashSet<>(copiesTo);
+      told.addAll(careTeam);
+      // Everyone told of an earlier version: first recipients, copies, those escalated or rerouted to.
+      state.all().stream().filter(n -> n.reportReference().equals(report.reportReference())
+              && !n.reportVersion().equals(report.reportVersion()) && n.state() != NotificationState.RETRACTED
+              && !n.trigger().concordance())
+          .map(Notification::recipient).forEach(told::add);
+      copiesTo = List.copyOf(told);
     }
     AccessionNotifications next = state.withReportVersion(report.reportId(), report.reportVersion());
     if (report.retraction()) {
@@ -167,11 +196,12 @@ public final class NotificationEngine {
     boolean changed = report.outcomeChanged();
     // A nondiagnostic result is its own notification: a repeat biopsy must be arranged (docs/architecture.md §6).
     Trigger trigger = changed ? Trigger.OUTCOME_CHANGED
-        : report.outcome() == Outcome.NONDIAGNOSTIC ? Trigger.NONDIAGNOSTIC : Trigger.RESULT;
+        : report.outcome() == Outcome.NONDIAGNOSTIC ? Trigger.NONDIAGNOSTIC
+        : amendment ? Trigger.AMENDED : Trigger.RESULT;
     // An outcome changed by an amendment is urgent whatever it changed to (docs/architecture.md §6).
     Priority priority = changed ? Priority.URGENT : policy.priority(report.outcome());
     Set<DeliveryChannel> wanted = changed ? policy.channels(Outcome.MALIGNANT) : policy.channels(report.outcome());
-    Optional<String> earlier = changed ? latestFor(state, report.reportReference()) : Optional.empty();
+    Optional<String> earlier = changed || amendment ? latestFor(state, report.reportReference()) : Optional.empty();
 
     Optional<Contact> orderer = report.orderingPractitioner().or(() -> Optional.ofNullable(state.orderer()))
         .flatMap(directory::find);
@@ -185,7 +215,7 @@ public final class NotificationEngine {
     Notification n = trigger == Trigger.NONDIAGNOSTIC
         ? first.withNote("Nondiagnostic specimen: the sample cannot answer the clinical question; arrange a repeat biopsy"
             + " (the report's evidence is shown below).")
-        : first;
+        : amendment ? first.withNote(amendedNote(report)) : first;
     Step step = created(next, n, now);
     List<Notification> publish = new ArrayList<>(step.publish());
     AccessionNotifications withCopies = step.state();
@@ -197,6 +227,9 @@ public final class NotificationEngine {
             report.needsReview(), priority, cc.get().reference(), cc.get().name(), false,
             NotificationPolicy.channelsFor(wanted, cc.get()), NotificationState.CREATED, now, Optional.empty(), Optional.empty(),
             trigger, 0, Optional.empty(), Optional.empty(), earlier);
+        if (amendment || trigger == Trigger.NONDIAGNOSTIC) {
+          copyNote = copyNote.withNote(n.note().orElse(null));
+        }
         if (withCopies.find(copyNote.id()).isEmpty()) {
           withCopies = withCopies.with(copyNote);
           publish.add(copyNote);

@@ -15,6 +15,8 @@ public enum Trigger {
   DECLINED_NOTICE,
   SLA_WARNING,
   SLA_BREACH,
+  /** An amended, corrected or appended report whose outcome did not change: told to everyone told of an earlier version and the care team. */
+  AMENDED,
   /** A nondiagnostic result: its own notification, since a repeat biopsy must be arranged. */
   NONDIAGNOSTIC,
   /** Benign pathology for a lesion imaging called highly suspicious: urgent, to the ordering physician and radiologist. */

@@ -73,7 +73,7 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
     if (input instanceof EngineInput.Report report) {
       step = ClassifiedReportEvent.fromHeaders(accession, record.headers()).map(e -> {
         report.body().ifPresent(body -> keep(e, body));
-        return engine.onReport(state, e, copiesTo(record.headers()), now);
+        return engine.onReport(state, e, copiesTo(record.headers()), careTeam(record.headers()), now);
       }).orElse(null);
     } else if (input instanceof EngineInput.SpecimenEvent specimen) {
       step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen()), now);
@@ -155,6 +155,12 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
   private AccessionNotifications load(String accession) {
     StoredNotifications stored = store.get(accession);
     return stored == null ? AccessionNotifications.empty(accession) : stored.state();
+  }
+
+  private static java.util.List<String> careTeam(Headers headers) {
+    String team = EventHeaders.last(headers, EventHeaders.CARE_TEAM);
+    return team == null || team.isBlank() || team.length() > 4_000 ? java.util.List.of()
+        : java.util.Arrays.stream(team.split(",")).map(String::trim).filter(r -> !r.isEmpty()).limit(20).toList();
   }
 
   private static java.util.List<String> copiesTo(Headers headers) {

@@ -175,4 +175,39 @@ class ClinicalLoopEngineTest {
     assertThat(acked.state().all()).filteredOn(n -> n.trigger() == Trigger.FOLLOW_UP_OVERDUE)
         .allSatisfy(n -> assertThat(n.state().isOpen()).isTrue());
   }
+
+  private static ClassifiedReportEvent version(String version, String status, Outcome outcome, Outcome previous) {
+    return new ClassifiedReportEvent("e-" + version, "S26-1", "r-1", version, status, outcome, false, MONDAY_10,
+        Optional.of(MONDAY_10), Optional.of(LEE), Optional.empty(),
+        previous == null ? Optional.empty() : Optional.of("1"), Optional.ofNullable(previous), false);
+  }
+
+  @Test
+  void anAmendedReportReachesEveryoneToldOfAnEarlierVersionAndTheCareTeam() {
+    // Version 1, malignant: dr-lee, a copy to dr-novak; unacknowledged, escalated to dr-chen.
+    NotificationEngine.Step first = engine.onReport(AccessionNotifications.empty("S26-1"),
+        version("1", "final", Outcome.MALIGNANT, null), List.of("Practitioner/dr-novak"), MONDAY_10);
+    EscalationTimer deadline = first.add().get(0);
+    NotificationEngine.Step escalated = engine.onDeadline(first.state(), deadline, deadline.at());
+    String escalatedTo = escalated.publish().get(escalated.publish().size() - 1).recipient();
+
+    // Version 2 amends it, outcome unchanged; the report names the attending (dr-okafor) in its care team.
+    NotificationEngine.Step amended = engine.onReport(escalated.state(), version("2", "amended", Outcome.MALIGNANT,
+        Outcome.MALIGNANT), List.of(), List.of(RADIOLOGIST), deadline.at().plusSeconds(60));
+
+    assertThat(amended.publish()).extracting(Notification::recipient)
+        .containsExactlyInAnyOrder(LEE, "Practitioner/dr-novak", escalatedTo, RADIOLOGIST);
+    assertThat(amended.publish()).allSatisfy(n -> {
+      assertThat(n.trigger()).isEqualTo(Trigger.AMENDED);
+      assertThat(n.reportVersion()).isEqualTo("2");
+      assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).contains("version 2 (amended) replaces version 1")
+          .contains("the outcome is unchanged (malignant)"));
+    });
+    assertThat(amended.publish()).filteredOn(n -> n.recipient().equals(LEE)).singleElement()
+        .satisfies(n -> assertThat(n.ackDeadline()).isPresent());
+
+    // A first result is not sent to the care team: only amendments follow the patient.
+    assertThat(engine.onReport(AccessionNotifications.empty("S26-2"), version("1", "final", Outcome.BENIGN, null), List.of(),
+        List.of(RADIOLOGIST), MONDAY_10).publish()).extracting(Notification::recipient).containsExactly(LEE);
+  }
 }
