@@ -43,6 +43,10 @@ public final class EventHeaders {
   /** "true" when a replacing version's outcome differs from the version it replaces. */
   public static final String OUTCOME_CHANGED = "ce_outcomechanged";
 
+  /** On classified reports: the discipline ({@link Discipline}): histology or microbiology. */
+  public static final String DISCIPLINE = "ce_discipline";
+  /** On classified microbiology reports: the culture's result, growth, no-growth or pending. */
+  public static final String CULTURE = "ce_culture";
   /** On classified reports: the imaging category the report's own order states ({@link ImagingCategory#code()}). */
   public static final String IMAGING_CATEGORY = "ce_imagingcategory";
   /** On classified reports: present, absent or not-mentioned: whether the report confirms calcifications in the specimen. */

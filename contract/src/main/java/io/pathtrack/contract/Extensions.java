@@ -40,6 +40,10 @@ public final class Extensions {
    * as the report names them (told of amendments).
    */
   public static final String CARE_TEAM = SD + "care-team";
+  /** On DiagnosticReport: valueCode, its discipline ({@link Discipline}: histology or microbiology). */
+  public static final String DISCIPLINE = SD + "discipline";
+  /** On a microbiology DiagnosticReport: valueCode, the culture's result (growth, no-growth, pending, unknown). */
+  public static final String CULTURE = SD + "culture";
   /** On DiagnosticReport: valueCode, the imaging category its own order states ({@link ImagingCategory#code()}). */
   public static final String IMAGING_CATEGORY = SD + "imaging-category";
 

@@ -17,7 +17,16 @@ import org.apache.kafka.common.header.Headers;
  *     classified before this was read
  */
 public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<String> calcifications,
-    List<FollowUp> followUps) {
+    List<FollowUp> followUps, Discipline discipline, Optional<String> culture) {
+
+  public ReportCues(Optional<ImagingCategory> imagingCategory, Optional<String> calcifications, List<FollowUp> followUps) {
+    this(imagingCategory, calcifications, followUps, Discipline.HISTOLOGY, Optional.empty());
+  }
+
+  /** A culture that grew something: a positive culture. */
+  public boolean cultureGrowth() {
+    return discipline == Discipline.MICROBIOLOGY && culture.map("growth"::equals).orElse(false);
+  }
 
   /** At most this many follow-ups are carried; a report recommending more is read for these. */
   public static final int MAX_FOLLOW_UPS = 8;
@@ -45,6 +54,8 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
   }
 
   public ReportCues {
+    discipline = discipline == null ? Discipline.HISTOLOGY : discipline;
+    culture = culture == null ? Optional.empty() : culture;
     followUps = List.copyOf(followUps.size() > MAX_FOLLOW_UPS ? followUps.subList(0, MAX_FOLLOW_UPS) : followUps);
   }
 
@@ -62,7 +73,11 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
     Optional<ImagingCategory> category = ImagingCategory.fromCode(EventHeaders.last(headers, EventHeaders.IMAGING_CATEGORY));
     Optional<String> calcifications = Optional.ofNullable(EventHeaders.last(headers, EventHeaders.CALCIFICATIONS))
         .filter(c -> c.equals("present") || c.equals("absent") || c.equals("not-mentioned"));
-    return new ReportCues(category, calcifications, followUps(EventHeaders.last(headers, EventHeaders.FOLLOW_UPS)));
+    Discipline discipline = Discipline.fromCode(EventHeaders.last(headers, EventHeaders.DISCIPLINE)).orElse(Discipline.HISTOLOGY);
+    Optional<String> culture = Optional.ofNullable(EventHeaders.last(headers, EventHeaders.CULTURE))
+        .filter(c -> c.equals("growth") || c.equals("no-growth") || c.equals("pending"));
+    return new ReportCues(category, calcifications, followUps(EventHeaders.last(headers, EventHeaders.FOLLOW_UPS)),
+        discipline, culture);
   }
 
   /** Reads a {@link EventHeaders#FOLLOW_UPS} value. */

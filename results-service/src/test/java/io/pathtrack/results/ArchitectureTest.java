@@ -10,13 +10,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * results-service keeps its rules — the outcome classifier, the report history that tells an amendment, the readers
- * of follow-up recommendations and calcifications — in {@code classification}, {@code amendment} and
- * {@code followup}, free of frameworks ({@link ServiceArchitecture}); the HL7 v2 translation ({@code hl7}) is pure
+ * of follow-up recommendations and calcifications, the culture reader — in {@code classification}, {@code amendment},
+ * {@code followup} and {@code microbiology}, free of frameworks ({@link ServiceArchitecture}); the HL7 v2 translation ({@code hl7}) is pure
  * too, and the MLLP listener an adapter that uses intake, never the other way.
  */
 class ArchitectureTest {
   private static final ServiceArchitecture SERVICE = ServiceArchitecture.of("io.pathtrack.results")
-      .withDomain("classification", "amendment", "followup");
+      .withDomain("classification", "amendment", "followup", "microbiology");
 
   @TestFactory
   Stream<DynamicTest> theDomainIsPlainJavaAndNoPackagesDependOnEachOther() {

@@ -100,6 +100,7 @@ public final class RecentAssessments {
     DiagnosticReport slim = new DiagnosticReport();
     slim.setStatus(r.report().getStatus());
     slim.setIssuedElement(r.report().getIssuedElement().copy());
+    slim.getExtension().addAll(ReportCuesAnnotator.extensions(r.report()));
     return new ClassifiedReport(r.accession(), r.reportId(), r.version(), r.contentHash(), slim, r.classification(),
         r.orderingPractitioner(), r.procedureType(), r.copiesTo(), r.json());
   }

@@ -7,6 +7,8 @@ import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.contract.RecordSizes;
 import io.pathtrack.contract.SpecimenOrders;
 import io.pathtrack.results.classification.Classification;
+import io.pathtrack.results.classification.ReportFacts;
+import io.pathtrack.results.microbiology.CultureReader;
 import io.pathtrack.results.classification.Evidence;
 import io.pathtrack.results.classification.OutcomeClassifier;
 import io.pathtrack.results.ingest.ReportFactsReader;
@@ -37,6 +39,7 @@ public final class ReportIntake {
   private final ReportReader reader;
   private final ReportValidator validator;
   private final OutcomeClassifier classifier;
+  private static final CultureReader CULTURES = new CultureReader();
   private final java.util.function.LongConsumer classificationNanos;
   private final int maxEventBytes;
   private final RecentAssessments recent;
@@ -99,8 +102,27 @@ public final class ReportIntake {
 
   /** The classification alone, without the checks an accepted report must pass ({@code $classify}). */
   public Classification classify(InboundReport inbound) {
+    return read(inbound.report(), ReportFactsReader.read(inbound.report(), inbound.bundleObservations())).classification();
+  }
+
+  /** What decides a report: a culture report is read as a culture, never by the histology classifier. */
+  private record Read(Classification classification, Optional<String> culture) {}
+
+  private Read read(DiagnosticReport report, ReportFacts facts) {
+    if (ReportCuesAnnotator.microbiology(report)) {
+      boolean isFinal = switch (report.getStatus() == null ? DiagnosticReport.DiagnosticReportStatus.NULL : report.getStatus()) {
+        case FINAL, AMENDED, CORRECTED, APPENDED -> true;
+        default -> false;
+      };
+      CultureReader.Reading culture = CULTURES.read(facts, isFinal);
+      return new Read(culture.classification(), Optional.of(culture.result().code()));
+    }
+    return new Read(classify(facts), Optional.empty());
+  }
+
+  private Classification classify(ReportFacts facts) {
     long start = System.nanoTime();
-    Classification c = classifier.classify(ReportFactsReader.read(inbound.report(), inbound.bundleObservations()));
+    Classification c = classifier.classify(facts);
     classificationNanos.accept(System.nanoTime() - start);
     return c;
   }
@@ -116,8 +138,11 @@ public final class ReportIntake {
   private ClassifiedReport classified(InboundReport inbound) {
     DiagnosticReport report = inbound.report();
     String accession = validator.accession(inbound).orElseThrow();
-    Classification classification = classify(inbound);
+    ReportFacts facts = ReportFactsReader.read(report, inbound.bundleObservations());
+    Read read = read(report, facts);
+    Classification classification = read.classification();
     annotate(report, classification);
+    ReportCuesAnnotator.annotate(report, facts, read.culture());
     byte[] json = Fhir.json().encodeResourceToString(report).getBytes(StandardCharsets.UTF_8);
     if (json.length > maxEventBytes) {
       // Refused up front, on every channel, rather than accepted and then unpublishable (docs/architecture.md §10).

@@ -7,6 +7,7 @@ import io.pathtrack.contract.EventTypes;
 import io.pathtrack.contract.ProcedureType;
 import io.pathtrack.results.classification.Classification;
 import io.pathtrack.results.ingest.ClassifiedReport;
+import io.pathtrack.results.ingest.ReportCuesAnnotator;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class ClassifiedEvents {
 
   public static Map<String, byte[]> headers(ClassifiedReport r, String channel, String source, Instant time) {
     Classification c = r.classification();
-    return CloudEvent.of(EventTypes.REPORT_CLASSIFIED, source, time)
+    CloudEvent event = CloudEvent.of(EventTypes.REPORT_CLASSIFIED, source, time)
         // The same report version classified again is the same event.
         .idFrom(r.reportId(), r.version(), r.contentHash())
         .subject(r.accession())
@@ -35,7 +36,8 @@ public final class ClassifiedEvents {
         .with(EventHeaders.REPORT_ISSUED, r.report().hasIssued() ? r.report().getIssued().toInstant().toString() : null)
         .with(EventHeaders.ORDERING_PRACTITIONER, r.orderingPractitioner())
         .with(EventHeaders.COPIES_TO, r.copiesTo().isEmpty() ? null : String.join(",", r.copiesTo()))
-        .with(EventHeaders.PROCEDURE_TYPE, r.procedureType().map(ProcedureType::code))
-        .headers();
+        .with(EventHeaders.PROCEDURE_TYPE, r.procedureType().map(ProcedureType::code));
+    ReportCuesAnnotator.headers(r.report()).forEach(event::with);
+    return event.headers();
   }
 }
