@@ -205,6 +205,16 @@ final class EnglishLexicon {
           "h/o", "known", "previous(?:ly)?", "prior", "status post", "s/p", "(?:to )?rules? out", "r/o",
           "to exclude", "clinical(?:ly)?(?: suspected| suspicion of| impression of| diagnosis of)?", "indication",
           "reason for (?:biopsy|referral|exam(?:ination)?)")
+      // an earlier specimen's finding is history even when it "showed" something (TermKind.EARLIER_REPORT)
+      .earlierReport("(?:(?:in|on|at) (?:the )?)?(?:previous|prior|earlier|preceding|outside|recent|original) "
+          + "(?:(?:core|needle|punch|shave|excisional|incisional|diagnostic|breast|skin) )?(?:biops(?:y|ies)|cores?"
+          + "|reports?|histology|cytology|fna|aspirates?|excisions?|resections?|specimens?|pathology|diagnos[ie]s)")
+      // the scar or cavity of an earlier biopsy is in the current specimen: what it holds is current
+      .neutral("(?:previous|prior|recent|earlier) (?:core |needle )?biops(?:y|ies) (?:sites?|cavity|cavities|tracts?|scars?"
+              + "|changes?|clips?)",
+          "(?:site|bed|cavity|tract|scar|clip) (?:of|from) (?:the )?(?:previous|prior|recent|earlier) (?:core |needle )?"
+              + "biops(?:y|ies)",
+          "(?:(?:clinical|past|medical|family|social) )?(?:history|hx) (?:is |was )?non ?contributory")
       .affirmation("consistent with", "most consistent with", "compatible with", "diagnostic of", "in keeping with",
           "characteristic of", "indicative of", "confirm(?:s|ed|ing|atory)?(?: of)?", "positive for",
           "with features of", "showing", "shows?", "demonstrat(?:es|ing)", "represent(?:s|ing)")
@@ -220,14 +230,29 @@ final class EnglishLexicon {
       .heading(SectionRole.DIAGNOSIS,
           "final (?:patho?logic(?:al)? )?diagnos[ie]s",
           "(?:patho?logic(?:al)?|histologic(?:al)?|histopathologic(?:al)?|cytologic(?:al)?|microscopic|surgical pathology"
-              + "|tissue|revised|amended|corrected|addendum) diagnos[ie]s",
+              + "|tissue|addendum) diagnos[ie]s",
           "diagnos[ie]s", "diagnostic interpretation", "interpretation", "conclusions?", "impression", "summary",
-          "results?", "specimen adequacy", "adequacy(?: of specimen)?", "general categori[sz]ation", "addendum")
+          "results?", "specimen adequacy", "adequacy(?: of specimen)?", "general categori[sz]ation", "addendum",
+          "(?:current|present) (?:biopsy|specimen|core(?: biopsy)?|excision|diagnos[ie]s)")
+      // a revised diagnosis decides; the diagnosis before it is superseded (docs/architecture.md §4)
+      .heading(SectionRole.REVISED,
+          "(?:revised|amended|corrected|updated|modified|changed) (?:final )?(?:(?:patho?logic(?:al)?|histologic(?:al)?"
+              + "|surgical pathology) )?diagnos[ie]s",
+          "(?:final )?diagnos[ie]s,? (?:revised|amended|corrected)")
+      .inlineHeading(SectionRole.REVISED,
+          "(?:the )?(?:final )?diagnos[ie]s (?:is |has been |was |is hereby |has therefore been |is therefore )?"
+              + "(?:revised|amended|corrected|changed|updated|modified) (?:to(?: read)?|as follows)")
+      // a frozen section or preliminary diagnosis beside the final one is superseded context
+      .heading(SectionRole.PRELIMINARY,
+          "preliminary (?:(?:patho?logic(?:al)?|histologic(?:al)?|cytologic(?:al)?) )?(?:diagnos[ie]s|report|interpretation"
+              + "|results?)",
+          "(?:initial|original) (?:(?:final|patho?logic(?:al)?) )?diagnos[ie]s",
+          "frozen section(?: (?:diagnos[ie]s|consultation|interpretation|evaluation|report))?",
+          "intra ?operative (?:consultation|frozen section|diagnos[ie]s|evaluation)(?: diagnos[ie]s)?")
       .heading(SectionRole.COMMENT, "comments?", "notes?", "remarks?")
       .heading(SectionRole.OTHER, "microscopic(?: description| examination| findings)?", "synoptic (?:report|summary)",
           "recommendations?", "hormonal evaluations?", "ancillary (?:studies|tests)", "special (?:studies|stains)",
-          "immunohistochemistry", "intraoperative (?:consultation|diagnosis)", "frozen section(?: diagnosis)?",
-          "electronically signed(?: out)?(?: by)?", "signed out by", "pathologist", "differential diagnosis",
+          "immunohistochemistry", "electronically signed(?: out)?(?: by)?", "signed out by", "pathologist", "differential diagnosis",
           "procedure")
       .heading(SectionRole.EXCLUDED,
           "(?:brief )?clinical (?:history|information|data|details|notes?|indications?|impression|diagnos[ie]s|summary)",
@@ -235,7 +260,12 @@ final class EnglishLexicon {
           "reason for (?:biopsy|referral|exam(?:ination)?|request)",
           "pre ?op(?:erative)? diagnos[ie]s", "post ?op(?:erative)? diagnos[ie]s", "provisional diagnos[ie]s",
           "operative findings", "gross(?: description| examination)?", "macroscopic(?: description| examination)?",
-          "specimens?(?: submitted| received| source| description| type)?", "source(?: of specimen)?")
+          "specimens?(?: submitted| received| source| description| type)?", "source(?: of specimen)?",
+          // an earlier biopsy's or report's findings: "Previous biopsy (2019):", "Prior core 03/2021:"
+          "(?:previous|prior|earlier|outside|old) (?:(?:core|needle|punch|shave|excisional|incisional) )?(?:biops(?:y|ies)"
+              + "|cores?|reports?|histology|cytology|pathology|specimens?|excisions?|results?|diagnos[ie]s|findings)"
+              + "(?: ?\\([^():\\n]{1,30}\\))?(?: (?:of |from |dated |on )?(?:\\d{1,4}[./-]){0,2}\\d{2,4})?",
+          "(?:prior|previous|past|relevant) (?:(?:medical|clinical|oncologic(?:al)?|surgical|pathology) )?history")
       .build();
 
   private EnglishLexicon() {}

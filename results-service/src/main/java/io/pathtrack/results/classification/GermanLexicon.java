@@ -38,16 +38,35 @@ final class GermanLexicon {
       .hedgeAfter("nicht (?:sicher |mit sicherheit )?auszuschließen", "nicht (?:sicher )?ausgeschlossen")
       .historyBefore("z\\. ?n\\.", "zustand nach", "bekannte[mnrs]?", "anamnestisch\\p{L}*", "vorbekannt\\p{L}*",
           "klinisch(?:e|er|es|em)?", "zum ausschluss", "ausschluss", "frage nach")
+      .earlierReport("(?:im |laut |lt\\. ?|gemäß )?vorbefund(?:e|en|es)?", "(?:in der |bei der )?vorbiopsie(?:n)?",
+          "(?:in der |bei der |im )?(?:früheren|vorherigen|vorangegangenen|letzten) (?:biopsie|stanze|stanzbiopsie|untersuchung"
+              + "|exzision|befund)",
+          "voruntersuchung(?:en)?")
       .affirmation("vereinbar mit", "passend zu", "entsprechend", "im sinne (?:eines|einer|von)",
           "mit nachweis (?:eines|einer|von)")
       .scopeBreak("aber", "jedoch", "mit", "sowie", "allerdings")
       .neutral("nicht näher (?:bezeichnet|spezifiziert)", "o\\. ?n\\. ?a\\.", "n\\. ?n\\. ?b\\.")
       .heading(SectionRole.DIAGNOSIS, "(?:histologische |abschließende |zytologische )?diagnose(?:n)?", "beurteilung",
-          "kritischer bericht", "zusammenfassung")
+          "kritischer bericht", "zusammenfassung",
+          "(?:endgültige|endgueltige|abschließende|abschliessende|definitive) (?:diagnose|beurteilung|befund)",
+          "(?:endgültiger|endgueltiger|abschließender|abschliessender) befund", "nachbericht", "nachtrag",
+          "ergänzungsbericht", "ergaenzungsbericht")
+      .heading(SectionRole.REVISED,
+          "(?:revidierte|korrigierte|geänderte|geaenderte|berichtigte) (?:diagnose|beurteilung)",
+          "diagnose(?:korrektur|revision|änderung|aenderung)")
+      .inlineHeading(SectionRole.REVISED,
+          "(?:die )?diagnose (?:wird|wurde) (?:hiermit |daher |somit )?(?:wie folgt )?(?:revidiert|korrigiert|geändert"
+              + "|geaendert|berichtigt)(?: (?:zu|in|auf))?")
+      .heading(SectionRole.PRELIMINARY,
+          "vorl(?:ä|ae|a)ufige[rn]? (?:diagnose|beurteilung|befund|bericht|mitteilung)",
+          "(?:ursprüngliche|urspruengliche|initiale) (?:diagnose|beurteilung)",
+          "(?:intraoperative[rn]? )?schnellschnitt(?:diagnose|befund|untersuchung)?")
       .heading(SectionRole.COMMENT, "kommentar", "anmerkung(?:en)?", "bemerkung(?:en)?")
       .heading(SectionRole.OTHER, "mikroskopie", "mikroskopischer befund", "befund")
       .heading(SectionRole.EXCLUDED, "klinische angaben", "klinische diagnose", "anamnese", "fragestellung",
-          "makroskopie", "makroskopischer befund", "eingangsbefund", "untersuchungsmaterial", "einsendung")
+          "makroskopie", "makroskopischer befund", "eingangsbefund", "untersuchungsmaterial", "einsendung",
+          "vorbefund(?:e)?", "vorbiopsie(?:n)?", "vorgeschichte", "frühere[rn]? (?:befund(?:e)?|biopsie)",
+          "(?:vor|früh)histologie")
       .build();
 
   private GermanLexicon() {}

@@ -108,6 +108,11 @@ record Lexicon(String name, List<Term> terms, List<SectionHeading> headings) {
       return cues(TermKind.HISTORY_BEFORE, null, regexes);
     }
 
+    /** An earlier specimen or report ("previous biopsy", "Vorbefund"): see {@link TermKind#EARLIER_REPORT}. */
+    Builder earlierReport(String... regexes) {
+      return cues(TermKind.EARLIER_REPORT, null, regexes);
+    }
+
     Builder affirmation(String... regexes) {
       return cues(TermKind.AFFIRMATION, null, regexes);
     }
@@ -123,6 +128,14 @@ record Lexicon(String name, List<Term> terms, List<SectionHeading> headings) {
     Builder heading(SectionRole role, String... regexes) {
       for (String regex : regexes) {
         headings.add(new SectionHeading(regex, role));
+      }
+      return this;
+    }
+
+    /** A phrase that opens a section wherever it occurs in running text ("the diagnosis is revised to"). */
+    Builder inlineHeading(SectionRole role, String... regexes) {
+      for (String regex : regexes) {
+        headings.add(new SectionHeading(regex, role, true));
       }
       return this;
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * attachment texts, narrative. The strongest level that places the report decides; within it the worst
  * outcome wins (malignant &gt; atypical &gt; nondiagnostic &gt; benign). Weaker levels never override a stronger
  * one, but if one says something worse the result is flagged {@code needsReview} and that evidence is
- * appended.
+ * appended. So is a superseded diagnosis (a frozen section or preliminary diagnosis beside the final one, a
+ * diagnosis before a revised one) that was worse than the decision: it never decides, but it is flagged.
  *
  * <p>Never benign by default: a report nothing places is ATYPICAL with {@code needsReview}, and its only
  * evidence (source NONE) says what could not be placed.
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class OutcomeClassifier {
 
-  public static final String RULE_SET_VERSION = "2026.11-1";
+  public static final String RULE_SET_VERSION = "2026.12-1";
 
   static final String NO_EVIDENCE = "no classifiable evidence";
 
@@ -80,9 +81,19 @@ public final class OutcomeClassifier {
 
     boolean needsReview = false;
     if (outcome != Outcome.MALIGNANT) {
+      // a superseded diagnosis (frozen section, preliminary, before a revision) worse than the decision is flagged
+      for (EvidenceSource read : LEVELS.subList(0, LEVELS.indexOf(decidingLevel) + 1)) {
+        List<Finding> worse = byLevel.get(read).stream()
+            .filter(f -> f.superseded() && f.outcome() != null && f.outcome().severity() > outcome.severity())
+            .toList();
+        if (!worse.isEmpty()) {
+          needsReview = true;
+          evidence.addAll(toEvidence(read, worse));
+        }
+      }
       for (EvidenceSource weaker : LEVELS.subList(LEVELS.indexOf(decidingLevel) + 1, LEVELS.size())) {
         List<Finding> worse = read(weaker, facts).stream()
-            .filter(f -> f.placed() && f.outcome().severity() > outcome.severity())
+            .filter(f -> f.outcome() != null && f.outcome().severity() > outcome.severity())
             .toList();
         if (!worse.isEmpty()) {
           needsReview = true;

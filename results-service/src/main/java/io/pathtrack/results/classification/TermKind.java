@@ -16,6 +16,12 @@ enum TermKind {
   ALTERNATIVE,
   /** "history of", "known", "rule out", "Z.n.": what follows is clinical context, not the diagnosis. */
   HISTORY_BEFORE,
+  /**
+   * "previous biopsy", "prior core", "Vorbefund": names an earlier specimen or report. Like HISTORY_BEFORE; and
+   * when it opens its clause, what follows up to its first finding stays that report's, even after "showed" or
+   * "consistent with" ("Previous core showed ADH").
+   */
+  EARLIER_REPORT,
   /** "consistent with", "diagnostic of": pathology idiom that affirms; ends earlier negation and hedging. */
   AFFIRMATION,
   /** "but", "however", "with": ends the scope of earlier negation, hedging and history. */

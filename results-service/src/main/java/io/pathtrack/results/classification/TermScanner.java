@@ -88,6 +88,10 @@ final class TermScanner {
     prefixes = fileByPrefix();
   }
 
+  boolean isEmpty() {
+    return terms.length == 0;
+  }
+
   /** Scans lower-cased text; returns entries (longest match at each word start) and punctuation breaks in order. */
   List<Token> scan(String lower) {
     return scan(lower, 0, lower.length());

@@ -46,20 +46,25 @@ final class TextReader {
 
   private final TermScanner scanner;
   private final TermScanner headingScanner;
+  private final TermScanner inlineHeadingScanner;
   private final Map<Term, SectionRole> headingRoles;
 
   TextReader(List<Lexicon> lexicons) {
     scanner = new TermScanner(lexicons);
     Map<Term, SectionRole> roles = new HashMap<>();
     List<Term> headingTerms = new ArrayList<>();
+    List<Term> inlineTerms = new ArrayList<>();
     for (Lexicon lexicon : lexicons) {
       for (SectionHeading heading : lexicon.headings()) {
-        Term term = new Term(heading.regex(), TermKind.NEUTRAL, null, null, null);
-        headingTerms.add(term);
+        // an inline heading is told apart by its kind, so the same words may also be a plain heading
+        Term term = new Term(heading.regex(), heading.inline() ? TermKind.SCOPE_BREAK : TermKind.NEUTRAL, null, null,
+            null);
+        (heading.inline() ? inlineTerms : headingTerms).add(term);
         roles.putIfAbsent(term, heading.role());
       }
     }
     headingScanner = new TermScanner(List.of(new Lexicon("headings", headingTerms, List.of())));
+    inlineHeadingScanner = new TermScanner(List.of(new Lexicon("inline headings", inlineTerms, List.of())));
     headingRoles = Map.copyOf(roles);
   }
 
@@ -70,13 +75,20 @@ final class TextReader {
     if (text.isBlank()) {
       return findings;
     }
-    for (Section section : selectSections(text)) {
-      String sectionLocation = section.role() == SectionRole.COMMENT ? location + ", comment" : location;
+    for (Reading section : selectSections(text)) {
+      String sectionLocation = section.comment() ? location + ", comment" : location;
       String joined = joinSoftWraps(section.text());
+      List<Finding> read = new ArrayList<>();
       for (Part part : parts(joined)) {
         String partLocation = part.label() == null ? sectionLocation : sectionLocation + ", part " + part.label();
-        readClauses(part.text(), partLocation, findings);
+        readClauses(part.text(), partLocation, read);
       }
+      if (section.superseded() != null) {
+        // context only: what a later diagnosis in the same text replaced (docs/architecture.md §4)
+        read.replaceAll(f -> new Finding(f.outcome(), f.matched() + " (" + section.superseded() + ", superseded)",
+            f.location(), true));
+      }
+      findings.addAll(read);
     }
     return findings;
   }
@@ -94,31 +106,73 @@ final class TextReader {
   // ---------------------------------------------------------------------------------------------------
   // sections
 
-  private record Section(SectionRole role, String text) {}
+  private record Section(SectionRole role, String heading, String text) {}
 
-  private List<Section> selectSections(String text) {
+  /**
+   * A section to read: whether it is a comment, and, when a later diagnosis in the same text replaces it, the
+   * heading it had (else null).
+   */
+  private record Reading(String text, boolean comment, String superseded) {}
+
+  /**
+   * Keeps the diagnosis (docs/architecture.md §4). With a diagnosis section (DIAGNOSIS or REVISED) only the
+   * diagnosis, its comments and superseded context are read; preliminary sections (frozen section, preliminary
+   * diagnosis) and diagnosis sections before a revised one are superseded. Without one, everything but the
+   * excluded sections is read.
+   */
+  private List<Reading> selectSections(String text) {
     String lower = TextNormalizer.lowerCaseSameLength(text);
     List<Section> sections = new ArrayList<>();
     SectionRole current = SectionRole.OTHER;
+    String heading = null;
     int contentStart = 0;
     for (Token token : headingCandidates(lower)) {
       int end = token.start() >= contentStart ? headingEnd(lower, token) : -1;
       if (end < 0) {
         continue;
       }
-      sections.add(new Section(current, text.substring(contentStart, token.start())));
+      sections.add(new Section(current, heading, text.substring(contentStart, token.start())));
       current = headingRoles.get(token.term());
+      heading = quote(text, token.start(), token.end());
       contentStart = end;
     }
-    sections.add(new Section(current, text.substring(contentStart)));
-    boolean hasDiagnosis = sections.stream()
-        .anyMatch(s -> s.role() == SectionRole.DIAGNOSIS && !s.text().isBlank());
-    return sections.stream()
-        .filter(s -> !s.text().isBlank())
-        .filter(s -> hasDiagnosis
-            ? s.role() == SectionRole.DIAGNOSIS || s.role() == SectionRole.COMMENT
-            : s.role() != SectionRole.EXCLUDED)
-        .toList();
+    sections.add(new Section(current, heading, text.substring(contentStart)));
+
+    boolean hasDiagnosis = false;
+    int firstRevised = -1;
+    for (int i = 0; i < sections.size(); i++) {
+      Section s = sections.get(i);
+      if (!s.text().isBlank() && (s.role() == SectionRole.DIAGNOSIS || s.role() == SectionRole.REVISED)) {
+        hasDiagnosis = true;
+        if (s.role() == SectionRole.REVISED && firstRevised < 0) {
+          firstRevised = i;
+        }
+      }
+    }
+    List<Reading> read = new ArrayList<>();
+    // the heading of the diagnosis a comment qualifies, when a later diagnosis superseded it
+    String commentedSuperseded = null;
+    for (int i = 0; i < sections.size(); i++) {
+      Section s = sections.get(i);
+      String superseded = switch (s.role()) {
+        case DIAGNOSIS -> i < firstRevised ? s.heading() : null;
+        case PRELIMINARY -> hasDiagnosis ? s.heading() : null;
+        case COMMENT -> commentedSuperseded;
+        default -> null;
+      };
+      if (s.role() != SectionRole.COMMENT) {
+        commentedSuperseded = superseded;
+      }
+      boolean wanted = switch (s.role()) {
+        case DIAGNOSIS, REVISED, PRELIMINARY, COMMENT -> true;
+        case OTHER -> !hasDiagnosis;
+        case EXCLUDED -> false;
+      };
+      if (wanted && !s.text().isBlank()) {
+        read.add(new Reading(s.text(), s.role() == SectionRole.COMMENT, superseded));
+      }
+    }
+    return read;
   }
 
   /**
@@ -139,6 +193,9 @@ final class TextReader {
         lineStart = i + 1;
       }
     }
+    if (!inlineHeadingScanner.isEmpty()) {
+      found.addAll(inlineHeadingScanner.scan(lower));
+    }
     found.removeIf(t -> !t.isTerm());
     found.sort(Comparator.comparingInt(Token::start));
     List<Token> unique = new ArrayList<>();
@@ -150,7 +207,10 @@ final class TextReader {
     return unique;
   }
 
-  /** A heading is followed by a colon, or stands alone on its line; returns where its content starts, or -1. */
+  /**
+   * A heading is followed by a colon, or stands alone on its line; an inline heading opens its section where
+   * it stands. Returns where its content starts, or -1.
+   */
   private static int headingEnd(String lower, Token token) {
     int p = token.end();
     while (p < lower.length() && (lower.charAt(p) == ' ' || lower.charAt(p) == '\t')) {
@@ -158,6 +218,9 @@ final class TextReader {
     }
     if (p < lower.length() && lower.charAt(p) == ':') {
       return p + 1;
+    }
+    if (token.term().kind() == TermKind.SCOPE_BREAK) {
+      return p;
     }
     boolean endsLine = p == lower.length() || lower.charAt(p) == '\n';
     int q = token.start() - 1;
@@ -232,7 +295,7 @@ final class TextReader {
   // ---------------------------------------------------------------------------------------------------
   // clauses
 
-  /** A cue in force: where it is, and whether anything under it has been placed. */
+  /** A cue in force: where it is, and whether it has covered a finding (for a hedge: a malignant or atypical one). */
   private static final class Cue {
     final Token token;
     boolean coveredPlacement;
@@ -270,6 +333,9 @@ final class TextReader {
     Cue negation = null;
     Cue hedge = null;
     Cue history = null;
+    // an earlier report's cue that opened its clause: it outlasts "showed" / "consistent with" until its first finding
+    boolean historyOutlastsAffirmation = false;
+    boolean clauseHasFinding = false;
     int segmentStart = 0;
     Token previous = null;
     for (Token token : tokens) {
@@ -277,6 +343,7 @@ final class TextReader {
       previous = token;
       if (!token.isTerm()) {
         history = null;
+        clauseHasFinding = false;
         // "suspicious for, but not diagnostic of, malignancy": a cue directly before a comma still reaches on
         boolean cueJustBefore = token.brk() == Break.COMMA && before != null && before.isTerm()
             && before.term().kind() != TermKind.FINDING;
@@ -295,7 +362,11 @@ final class TextReader {
           closeSuspicion(hedge, text, token.start(), location, located);
           hedge = null;
           negation = null;
-          history = null;
+          boolean keepsHistory = token.term().kind() == TermKind.AFFIRMATION && history != null
+              && historyOutlastsAffirmation && !history.coveredPlacement;
+          if (!keepsHistory) {
+            history = null;
+          }
           segmentStart = mentions.size();
         }
         case NEGATION_BEFORE -> negation = new Cue(token);
@@ -304,9 +375,14 @@ final class TextReader {
           // "not suspicious for malignancy" and "history of suspicious lesion" do not suspect anything
           hedge = negation == null && history == null ? new Cue(token) : null;
         }
-        case HISTORY_BEFORE -> history = new Cue(token);
+        case HISTORY_BEFORE, EARLIER_REPORT -> {
+          history = new Cue(token);
+          historyOutlastsAffirmation = token.term().kind() == TermKind.EARLIER_REPORT && !clauseHasFinding;
+        }
         case FINDING -> {
+          clauseHasFinding = true;
           if (history != null) {
+            history.coveredPlacement = true;
             located.add(new Located(history.token.start(), token.end(), new Finding(null,
                 quote(text, history.token.start(), token.end()) + " (clinical history, not a diagnosis)", location)));
             continue;

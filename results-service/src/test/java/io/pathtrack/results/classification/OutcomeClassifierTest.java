@@ -365,7 +365,7 @@ class OutcomeClassifierTest {
     void everyResultCarriesTheRuleSetVersionAndEvidence(ReportFacts facts) {
       Classification result = classify(facts);
 
-      assertThat(result.ruleSetVersion()).isEqualTo(OutcomeClassifier.RULE_SET_VERSION).isEqualTo("2026.11-1");
+      assertThat(result.ruleSetVersion()).isEqualTo(OutcomeClassifier.RULE_SET_VERSION).isEqualTo("2026.12-1");
       assertThat(result.evidence()).isNotEmpty().allSatisfy(e -> {
         assertThat(e.source()).isNotNull();
         assertThat(e.outcome()).isNotNull();
