@@ -164,10 +164,20 @@ final class EnglishLexicon {
           "insufficient(?: for (?:diagnosis|evaluation))?", "inadequate(?: for (?:diagnosis|evaluation))?",
           "acellular", "scant(?:ly)? cellular(?:ity)?", "scant cells", "paucicellular",
           "hypocellular (?:specimen|smears?|aspirates?|samples?)",
-          "(?:lesion|target|mass|nodule|lesional tissue) (?:was |is )?not (?:sampled|represented|identified|present)",
+          "(?:lesion|target|mass|nodule|lesional tissue|abnormality) (?:was |is )?not (?:sampled|represented|identified|present)",
           "no lesional (?:tissue|cells)", "lesional tissue absent", "not representative", "non ?representative",
-          "cyst (?:fluid|contents)(?: only)?", "(?:blood|fibrin) only", "(?:no|without) diagnostic (?:material|tissue)",
-          "quantity not sufficient", "qns")
+          "no (?:target|targeted|radiologic(?:al)?|mammographic|imaging) (?:lesions?|abnormalit(?:y|ies)|mass(?:es)?)",
+          "(?:does|do) not (?:account for|explain) (?:the )?(?:radiologic(?:al)?|imaging|mammographic|clinical|ultrasound"
+              + "|mri|ct) (?:findings?|lesion|abnormality|mass|appearances?)",
+          "non ?contributory",
+          // "crush artefact precluding assessment"; "precludes assessment of the margins" is about a margin only
+          "(?:precludes?|precluding|precluded|prevents?|preventing|prohibits?|prohibiting) (?:(?:a|any|further|accurate"
+              + "|adequate|definitive|reliable|full|proper|meaningful|histologic(?:al)?|cytologic(?:al)?|diagnostic) )*"
+              + "(?:assessment|evaluation|interpretation|diagnosis|classification|characteri[sz]ation)"
+              + "(?! (?:of|for) (?:the )?(?:margins?|resection|depth|orientation|invasion|grad(?:e|ing)|lymphovascular"
+              + "|perineural|stromal|muscularis|completeness|extent|size|surgical))",
+          "cyst (?:fluid|contents)(?: only)?", "(?:blood|fibrin|blood clot|necrotic debris) only",
+          "(?:no|without) diagnostic (?:material|tissue)", "quantity not sufficient", "qns")
 
       // ---------------------------------------------------------------- recognised, placed only when negated
       // "neoplasm" or "tumour" alone could be benign or malignant; "no tumour seen" is benign

@@ -26,7 +26,16 @@ final class GermanLexicon {
           "\\p{L}*zyste(?:n)?", "\\p{L}*lipom(?:e|en)?", "fibrose", "narbe(?:n)?", "reaktiv\\p{L}*",
           "granulom\\p{L}*", "polyp(?:en)?", "metaplasie", "fettgewebsnekrose")
       .nondiagnostic("nicht repräsentativ\\p{L}*", "nicht ausreichend\\p{L}*", "unzureichend\\p{L}*", "zellarm\\p{L}*",
-          "kein (?:diagnostisch )?verwertbares material", "nicht diagnostisch")
+          "kein (?:diagnostisch )?verwertbares material", "nicht diagnostisch\\p{L}*",
+          "kein(?:e|es)? (?:repräsentative\\p{L}*|läsionale\\p{L}*) (?:material|gewebe)", "(?:kein|ohne) läsionsgewebe",
+          "(?:die )?(?:läsion|zielläsion|herdbefund|herdläsion) (?:ist |wurde |wird )?nicht (?:erfasst|getroffen|repräsentiert"
+              + "|enthalten)",
+          "nicht (?:diagnostisch )?verwertbar\\p{L}*", "nicht aussagekräftig\\p{L}*",
+          // "Quetschartefakte verhindern eine Beurteilung"; "keine Beurteilung des Randes möglich" is about a margin
+          "(?:eine |die )?(?:sichere |abschließende |weitere |histologische )?beurteilung (?:ist )?nicht möglich",
+          "keine (?:sichere |abschließende |weitere |histologische )?beurteilung(?! de[rsm])(?: möglich)?",
+          "verhinder\\p{L}* (?:eine |die |jede )?(?:sichere |weitere )?beurteilung(?! de[rsm])",
+          "(?:material|probe|gewebe|biopsie|präparat|stanze) (?:ist )?nicht (?:sicher )?beurteilbar")
       .placesOnlyWhenNegated("tumor(?:en|s)?", "neoplasie(?:n)?", "läsion(?:en)?", "raumforderung(?:en)?")
       .negationBefore("kein(?:e|en|er|em|es)?", "ohne", "frei von", "nicht", "negativ für",
           "kein(?:e|en)? (?:anhalt|hinweis|nachweis) (?:für|auf|von|eines|einer)")
