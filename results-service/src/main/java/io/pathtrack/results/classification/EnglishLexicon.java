@@ -34,6 +34,7 @@ final class EnglishLexicon {
           "bowen(?:'s)? disease", "(?:extra ?)?mammary paget(?:'s)? disease",
           "paget(?:'s)? disease of (?:the )?(?:nipple|breast|vulva)",
           "pleomorphic (?:lobular carcinoma in situ|lcis)", "florid (?:lobular carcinoma in situ|lcis)",
+          "epithelioid ha?emangioendotheliomas?",   // ICD-O 9133/3
           "chordomas?", "wilms(?:'s|')? tumou?rs?", "ewing(?:'s)?(?: family)? tumou?rs?", "adenoma malignum",
           "idc", "ilc", "dcis", "scc", "bcc", "hcc", "(?:cc)?rcc", "nsclc", "sclc", "dlbcl", "cll", "sll", "aml", "cml",
           "mpnst")
@@ -70,6 +71,18 @@ final class EnglishLexicon {
           "(?:actinic|solar) keratos[ie]s",             // keratinocytic intraepithelial neoplasia: a precursor
           "atypical lipomatous tumou?rs?", "desmoid(?: type)? (?:fibromatosis|tumou?rs?)", "aggressive fibromatosis",
           "solitary fibrous tumou?rs?", "giant cell tumou?rs? of (?:the )?bone", "atypical cartilaginous tumou?rs?",
+          // ICD-O-3 / WHO 5th edition behaviour /1 (intermediate: locally aggressive or rarely metastasizing)
+          "desmoids?", "(?:mesenteric|intra ?abdominal|abdominal(?: wall)?|deep|musculo ?aponeurotic) fibromatosis",
+          "inflammatory myofibroblastic tumou?rs?", "plexiform fibrohistiocytic tumou?rs?",
+          "angiomatoid fibrous histiocytomas?", "giant cell tumou?rs? of (?:the )?soft (?:tissues?|parts)",
+          "superficial cd ?34 positive fibroblastic tumou?rs?",
+          "(?:diffuse(?: type)?|diffuse ?type) tenosynovial giant cell tumou?rs?",
+          "tenosynovial giant cell tumou?rs?,? diffuse(?: type)?",
+          "ha?emangioendotheliomas?",                 // 9130/1 NOS, kaposiform, retiform, pseudomyogenic (epithelioid: /3)
+          "(?:ha?emangio|glomangio)pericytomas?", "lymphangio(?:leio)?myomatosis",
+          "pilocytic astrocytomas?", "subependymal giant cell astrocytomas?",
+          // appendiceal mucinous neoplasms: uncertain behaviour (ICD-O 8480/1) or a non-invasive precursor
+          "(?:low|high) grade appendiceal mucinous neoplasms?", "lamn", "hamn",
           "phyllodes(?: tumou?rs?)?", "cellular fibroepithelial lesions?",
           "ipmns?", "intraductal papillary mucinous neoplasms?", "mucinous cystic neoplasms?",
           "panin(?: ?[123])?", "pancreatic intraepithelial neoplasia", "biliary intraepithelial neoplasia", "bilin",

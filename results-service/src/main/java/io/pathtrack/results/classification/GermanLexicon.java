@@ -16,10 +16,17 @@ final class GermanLexicon {
       .finding(io.pathtrack.contract.Outcome.MALIGNANT, null, "isup ?gradgruppe ?[1-5]")
       .atypical("atypie(?:n)?", "atypisch\\p{L}*", "dysplasie(?:n)?", "dysplastisch\\p{L}*",
           "intraepitheliale[nr]? neoplasie", "lobuläre neoplasie", "prämaligne[nrsm]?", "präkanzerose(?:n)?",
-          "unklare[nrsm]? dignität", "verdächtig", "suspekt")
+          "unklare[nrsm]? dignität", "verdächtig", "suspekt",
+          // ICD-O /1 entities (docs/architecture.md §4)
+          "desmoid\\p{L}*", "aggressive[nr]? fibromatose", "solitäre[nrsm]? fibröse[nrsm]? tumor(?:en|s)?",
+          "inflammatorische[nrsm]? myofibroblastäre[nrsm]? tumor(?:en|s)?", "riesenzelltumor(?:en|s)? des knochens",
+          "phyllo(?:i)?des ?tumor(?:en|s)?", "phyllo(?:i)?des",
+          "(?:low|high) grade appendiziale[nrsm]? muzinöse[nrsm]? neoplasie", "hämangioendotheliom(?:e|en|s)?")
+      .malignant("epitheloide[nrsm]? hämangioendotheliom(?:e|en|s)?")
       // "tubuläres Adenom mit niedriggradiger intraepithelialer Neoplasie" is the German wording of an
       // adenoma with low-grade dysplasia: benign (docs/architecture.md §4)
       .benign("\\p{L}*adenom(?:e|en|s)? mit (?:gering|niedrig)gradiger (?:intraepithelialer neoplasie|dysplasie)")
+      .benign("benigne[nrsm]? phyllo(?:i)?des ?tumor(?:en|s)?")
       .benign("gutartig\\p{L}*", "benigne[nrsm]?", "tumorfrei", "karzinomfrei", "ohne malignität",
           "kein anhalt für malignität", "unauffällig\\p{L}*", "regelrecht\\p{L}*", "entzündung(?:en)?",
           "entzündlich\\p{L}*", "\\p{L}*hyperplasie(?:n)?", "hyperplastisch\\p{L}*", "\\p{L}*adenom(?:e|en|s)?",
