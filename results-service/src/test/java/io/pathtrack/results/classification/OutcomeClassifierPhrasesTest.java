@@ -60,7 +60,8 @@ class OutcomeClassifierPhrasesTest {
     }
     assertThat(perGroup).containsKeys("bethesda thyroid", "rcpath", "milan", "yokohama", "pap", "negation",
         "hedge", "history", "multipart", "german", "safety");
-    for (String group : List.of("french", "spanish", "superseding", "history section", "adequacy", "icdo1")) {
+    for (String group : List.of("french", "spanish", "italian", "superseding", "history section", "adequacy",
+        "icdo1")) {
       assertThat(perGroup.getOrDefault(group, 0L)).as("rows for %s", group).isGreaterThanOrEqualTo(12);
     }
     assertThat(rows).extracting(r -> r[2]).containsAll(
