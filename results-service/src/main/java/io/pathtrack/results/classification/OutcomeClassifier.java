@@ -33,11 +33,12 @@ public final class OutcomeClassifier {
   static final String NO_EVIDENCE = "no classifiable evidence";
 
   /**
-   * English, the language-neutral reporting-system categories, German, French, Spanish, Italian. Add a language by adding a
-   * lexicon; all are read together, so a report may mix languages.
+   * English, the language-neutral reporting-system categories, German, French, Spanish, Italian and Dutch. Add a
+   * language by adding a lexicon; all are read together, so a report may mix languages.
    */
   static final List<Lexicon> DEFAULT_LEXICONS = List.of(EnglishLexicon.LEXICON, ReportingSystemLexicon.LEXICON,
-      GermanLexicon.LEXICON, FrenchLexicon.LEXICON, SpanishLexicon.LEXICON, ItalianLexicon.LEXICON);
+      GermanLexicon.LEXICON, FrenchLexicon.LEXICON, SpanishLexicon.LEXICON, ItalianLexicon.LEXICON,
+      DutchLexicon.LEXICON);
 
   private static final List<EvidenceSource> LEVELS = List.of(EvidenceSource.CONCLUSION_CODE,
       EvidenceSource.CONCLUSION_TEXT, EvidenceSource.OBSERVATION, EvidenceSource.ATTACHMENT, EvidenceSource.NARRATIVE);

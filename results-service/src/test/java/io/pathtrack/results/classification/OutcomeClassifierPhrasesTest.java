@@ -60,7 +60,7 @@ class OutcomeClassifierPhrasesTest {
     }
     assertThat(perGroup).containsKeys("bethesda thyroid", "rcpath", "milan", "yokohama", "pap", "negation",
         "hedge", "history", "multipart", "german", "safety");
-    for (String group : List.of("french", "spanish", "italian", "superseding", "history section", "adequacy",
+    for (String group : List.of("french", "spanish", "italian", "dutch", "superseding", "history section", "adequacy",
         "icdo1")) {
       assertThat(perGroup.getOrDefault(group, 0L)).as("rows for %s", group).isGreaterThanOrEqualTo(12);
     }
