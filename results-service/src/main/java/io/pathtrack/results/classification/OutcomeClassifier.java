@@ -46,7 +46,9 @@ public final class OutcomeClassifier {
   /** Observation labels that announce clinical context rather than a finding. */
   private static final Pattern CLINICAL_CONTEXT_LABEL = Pattern.compile(
       "(?i)(?<![\\p{L}])(?:clinical|history|indications?|reason for|pre-?op\\p{L}*|post-?op\\p{L}*|gross|macroscopic"
-          + "|anamnes\\p{L}*|fragestellung|klinische\\p{L}*)(?![\\p{L}])");
+          + "|anamnes\\p{L}*|fragestellung|klinische\\p{L}*|cliniques?|cl[íi]nic(?:[oa]s?|he|i)|klinisch"
+          + "|renseignements?|ant[ée]c[ée]dents?|antecedentes?|macroscop\\p{L}*|voorgeschiedenis|vraagstelling|quesito"
+          + "|notizie)(?![\\p{L}])");
   /** Gleason grading and ISUP grade groups are only ever assigned to prostatic carcinoma. */
   private static final Pattern GLEASON_LABEL = Pattern.compile("(?i)gleason|grade group|gradgruppe");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");

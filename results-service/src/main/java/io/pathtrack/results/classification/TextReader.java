@@ -42,7 +42,7 @@ final class TextReader {
   private static final Pattern LINE_STARTS_PART =
       Pattern.compile("[ \\t]*(?:\\(?(?:[A-Z]|[1-9]\\d?)\\s*[.):]|(?i:part|specimen)\\s)");
   private static final Pattern LIST_CONTINUES =
-      Pattern.compile("[^.;:\\n]{0,120}?(?<![\\p{L}])(?:or|nor|and/or|oder|noch)(?![\\p{L}])");
+      Pattern.compile("[^.;:\\n]{0,120}?(?<![\\p{L}])(?:or|nor|and/or|oder|noch|ou|ni|oppure|né)(?![\\p{L}])");
 
   private final TermScanner scanner;
   private final TermScanner headingScanner;

@@ -445,6 +445,20 @@ class OutcomeClassifierTest {
     }
 
     @Test
+    void clinicalContextLabelsInOtherLanguagesAreIgnored() {
+      Classification result = classify(report()
+          .observation(ObservationFact.text("Renseignements cliniques", "Carcinome mammaire connu"))
+          .observation(ObservationFact.text("Antecedentes", "Carcinoma de mama"))
+          .observation(ObservationFact.text("Notizie cliniche", "Pregresso carcinoma"))
+          .observation(ObservationFact.text("Klinische gegevens", "Mammacarcinoom"))
+          .observation(ObservationFact.text("Conclusion", "Ganglion lymphatique réactionnel"))
+          .build());
+
+      assertThat(result.outcome()).isEqualTo(Outcome.BENIGN);
+      assertThat(result.evidence()).extracting(Evidence::outcome).doesNotContain(Outcome.MALIGNANT);
+    }
+
+    @Test
     void gleasonScoreAnswerIsMalignant() {
       // palmrpc-Observation-PathGleason.json: Gleason grading is only given to prostatic carcinoma
       Classification result = classify(report()
