@@ -38,7 +38,8 @@ final class DutchLexicon {
           "(?:beoordeling|diagnostiek|diagnose) (?:is )?niet mogelijk",
           "(?:materiaal|biopt|weefsel|preparaat) (?:is )?niet beoordeelbaar",
           // "crush-artefact dat beoordeling verhindert"; not a margin that cannot be assessed
-          "(?:verhinder(?:t|en)|belemmer(?:t|en)) (?:de |een |elke )?(?:beoordeling|diagnostiek)(?! van de (?:snijvlak|rand))",
+          "(?:verhinder(?:t|en)|belemmer(?:t|en)) (?:de |een |elke )?(?:beoordeling|diagnostiek)"
+              + "(?! van de (?:snijvlak|rand))",
           "verklaart de (?:radiologische|beeldvormende) afwijking niet")
       .placesOnlyWhenNegated("la?esie(?:s)?", "neoplasma", "tumorcellen", "tumora(?:al|le)")
       .negationBefore("geen", "zonder", "niet", "negatief voor", "geen aanwijzing(?:en)? (?:voor|van)",
@@ -70,7 +71,8 @@ final class DutchLexicon {
           "vriescoupe(?: ?(?:diagnose|onderzoek|uitslag))?", "peroperatie(?:f|ve) (?:diagnose|vriescoupe|consult)",
           "(?:oorspronkelijke|initi[ëe]le) (?:diagnose|conclusie)")
       .heading(SectionRole.COMMENT, "commentaar", "opmerking(?:en)?", "toelichting")
-      .heading(SectionRole.OTHER, "differentiaal ?diagnose", "microscopie", "microscopische? (?:beschrijving|onderzoek)", "immunohistochemie",
+      .heading(SectionRole.OTHER, "differentiaal ?diagnose", "microscopie", "microscopische? (?:beschrijving|onderzoek)",
+          "immunohistochemie",
           "moleculair onderzoek")
       .heading(SectionRole.EXCLUDED,
           "klinische (?:gegevens|informatie|vraagstelling|diagnose|inlichtingen)", "vraagstelling", "voorgeschiedenis",

@@ -26,7 +26,8 @@ final class FrenchLexicon {
           "carcinome lobulaire in situ(?: (?:de type )?classique)?", "clis",
           "l[ée]sions? (?:malpighienne|glandulaire)s? intra ?[ée]pith[ée]liales?(?: de (?:bas|haut) grade)?",
           "suspect(?:e|s|es)", "ind[ée]termin[ée](?:e|s|es)?", "(?:de )?potentiel de malignit[ée] incertain",
-          "(?:de )?malignit[ée] incertaine", "(?:de )?comportement incertain", "(?:[àa] la )?limite de (?:la )?malignit[ée]",
+          "(?:de )?malignit[ée] incertaine", "(?:de )?comportement incertain",
+          "(?:[àa] la )?limite de (?:la )?malignit[ée]",
           "pr[ée] ?canc[ée]reu(?:x|se|ses)", "k[ée]ratoses? actiniques?",
           // ICD-O /1 entities (docs/architecture.md §4)
           "tumeurs? phyllodes?", "tumeurs? fibreuses? solitaires?", "tumeurs? myofibroblastiques? inflammatoires?",
@@ -38,11 +39,13 @@ final class FrenchLexicon {
           + "(?:de )?(?:bas grade|l[ée]g[èe]re)", "tumeurs? phyllodes? b[ée]nignes?")
       .benign("b[ée]nin(?:e|s|es)?", "b[ée]nignes?", "normal(?:e|es|aux)?", "sans particularit[ée]s?",
           "(?:pas d'|absence d'|sans |aucune )anomalies?", "non tumora(?:l|le|les|ux)", "non n[ée]oplasiques?",
-          "non canc[ée]reu(?:x|se|ses)", "non malin(?:e|s|es)?", "non (?:suspect|atypique|dysplasique)(?:e|s|es)?", "inflammation(?:s)?", "inflammatoires?",
+          "non canc[ée]reu(?:x|se|ses)", "non malin(?:e|s|es)?", "non (?:suspect|atypique|dysplasique)(?:e|s|es)?",
+          "inflammation(?:s)?", "inflammatoires?",
           "r[ée]actionnel(?:le)?s?", "r[ée]acti(?:f|ve|fs|ves)", "hyperplasies?", "hyperplasiques?", "m[ée]taplasies?",
           "fibrose", "granulomes?", "granulomateu(?:x|se|ses)", "kystes?", "polypes?", "lipomes?", "fibromes?",
           "l[ée]iomyomes?", "fibroad[ée]nomes?", "ad[ée]nomes?", "ad[ée]nose", "papillomes?", "cicatrices?",
-          "cytost[ée]aton[ée]crose", "mastopathie(?: fibro ?kystique)?", "n[ae]?evus", "k[ée]ratoses? s[ée]borrh[ée]iques?",
+          "cytost[ée]aton[ée]crose", "mastopathie(?: fibro ?kystique)?", "n[ae]?evus",
+          "k[ée]ratoses? s[ée]borrh[ée]iques?",
           "(?:gastr|col|rect|proct|cervic|vagin|endom[ée]tr|salping|cyst|ur[ée]thr|prostat|orch|[ée]pididym|thyro[iï]d"
               + "|sial|lymphad[ée]n|append|chol[ée]cyst|h[ée]pat|pancr[ée]at|n[ée]phr|py[ée]lon[ée]phr|bronch|derm"
               + "|ost[ée]omy[ée]l|synov|fasc|cellul|ent[ée]r|(?:œ|oe|o)sophag|duod[ée]n|il[ée]|mast|gingiv|amygdal|sinus"
@@ -53,7 +56,8 @@ final class FrenchLexicon {
           "insuffisant(?:e|s|es)?(?: pour (?:le |un |une |l')?(?:diagnostic|interpr[ée]tation|analyse))?",
           "inad[ée]quat(?:e|s|es)?", "(?:in|non )interpr[ée]tables?", "non diagnosti(?:c|que|ques)",
           "acellulaires?", "pauci ?cellulaires?",
-          "l[ée]sions? (?:cible )?non (?:pr[ée]lev[ée]e|int[ée]ress[ée]e|repr[ée]sent[ée]e|vue|retrouv[ée]e|identifi[ée]e)s?",
+          "l[ée]sions? (?:cible )?non (?:pr[ée]lev[ée]e|int[ée]ress[ée]e|repr[ée]sent[ée]e|vue|retrouv[ée]e"
+              + "|identifi[ée]e)s?",
           "(?:absence|pas) de tissu l[ée]sionnel", "sans tissu l[ée]sionnel",
           "(?:pr[ée]l[èe]vement|mat[ée]riel|[ée]chantillon|frottis) non (?:[ée]valuable|analysable)s?",
           // "artefacts d'écrasement empêchant l'interprétation"; "empêchant l'évaluation des marges" is about a margin
@@ -72,7 +76,8 @@ final class FrenchLexicon {
           "(?:n'a|n'ont|n'est|ne sont) pas (?:[ée]t[ée] )?(?:vu|observ[ée]|identifi[ée]|retrouv[ée]|mis en [ée]vidence"
               + "|d[ée]cel[ée])(?:e|s|es)? " + DE)
       .negationAfter(
-          "non (?:vu|vue|vus|vues|observ[ée]e?s?|identifi[ée]e?s?|retrouv[ée]e?s?|d[ée]cel[ée]e?s?|mis(?:e|es)? en [ée]vidence)",
+          "non (?:vu|vue|vus|vues|observ[ée]e?s?|identifi[ée]e?s?|retrouv[ée]e?s?|d[ée]cel[ée]e?s?"
+              + "|mis(?:e|es)? en [ée]vidence)",
           "(?:n'est|ne sont|n'a|n'ont) pas (?:[ée]t[ée] )?(?:vu|vue|vus|vues|observ[ée]e?s?|identifi[ée]e?s?"
               + "|retrouv[ée]e?s?|mis(?:e|es)? en [ée]vidence)",
           "(?:est |sont )?absent(?:e|s|es)?", "(?:est |sont )n[ée]gati(?:f|ve|fs|ves)(?! pour)")
@@ -109,19 +114,22 @@ final class FrenchLexicon {
       .heading(SectionRole.REVISED,
           "(?:diagnostic|conclusion)s? (?:r[ée]vis[ée]|rectifi[ée]|corrig[ée]|modifi[ée])(?:e|s|es)?")
       .inlineHeading(SectionRole.REVISED,
-          "(?:le )?diagnostic (?:est |a [ée]t[ée] )?(?:r[ée]vis[ée]|rectifi[ée]|corrig[ée]|modifi[ée])(?: (?:en|comme suit))?",
+          "(?:le )?diagnostic (?:est |a [ée]t[ée] )?(?:r[ée]vis[ée]|rectifi[ée]|corrig[ée]|modifi[ée])"
+              + "(?: (?:en|comme suit))?",
           "(?:la )?conclusion (?:est |a [ée]t[ée] )?(?:r[ée]vis[ée]e|rectifi[ée]e|corrig[ée]e|modifi[ée]e)"
               + "(?: (?:en|comme suit))?")
       .heading(SectionRole.PRELIMINARY,
           "(?:diagnostic|conclusion|r[ée]sultat)s? (?:provisoire|pr[ée]liminaire|initial(?:e)?|extemporan[ée](?:e)?)s?",
           "examen extemporan[ée]", "extemporan[ée](?:e)?", "compte rendu (?:provisoire|pr[ée]liminaire)")
       .heading(SectionRole.COMMENT, "commentaires?", "remarques?")
-      .heading(SectionRole.OTHER, "diagnostic diff[ée]rentiel", "microscopie", "examen microscopique", "description microscopique",
+      .heading(SectionRole.OTHER, "diagnostic diff[ée]rentiel", "microscopie", "examen microscopique",
+          "description microscopique",
           "immunohistochimie", "[ée]tude immunohistochimique", "biologie mol[ée]culaire")
       .heading(SectionRole.EXCLUDED, "renseignements? cliniques?",
           "ant[ée]c[ée]dents?(?: (?:m[ée]dicaux|personnels|familiaux))?", "contexte clinique", "histoire clinique",
           "diagnostic clinique", "motif (?:de la demande|d'examen|de l'examen)", "macroscopie", "examen macroscopique",
-          "description macroscopique", "nature du pr[ée]l[èe]vement", "pr[ée]l[èe]vements?", "mat[ée]riel (?:re[çc]u|adress[ée]|transmis)",
+          "description macroscopique", "nature du pr[ée]l[èe]vement", "pr[ée]l[èe]vements?",
+          "mat[ée]riel (?:re[çc]u|adress[ée]|transmis)",
           "(?:biopsie|examen|compte rendu)s? (?:ant[ée]rieure?|pr[ée]c[ée]dente?)s?(?: ?\\([^():\\n]{1,30}\\))?")
       .build();
 

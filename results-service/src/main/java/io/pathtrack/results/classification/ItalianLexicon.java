@@ -37,7 +37,9 @@ final class ItalianLexicon {
           + "|grado lieve)", "tumor[ei] fillod[ei] benign[oi]")
       .benign("benign[oaie]", "normal[ei]", "nei limiti della norma",
           "(?:senza|priv[oaie] di|nessuna) alterazion[ei](?: (?:significative|di rilievo|istologiche))?",
-          "non neoplastic(?:o|a|i|he)", "non tumoral[ei]", "non (?:sospett[oaie]|atipic(?:o|a|i|he)|displastic(?:o|a|i|he))", "infiammatori[oa]", "infiammazion[ei]", "flogosi",
+          "non neoplastic(?:o|a|i|he)", "non tumoral[ei]",
+          "non (?:sospett[oaie]|atipic(?:o|a|i|he)|displastic(?:o|a|i|he))", "infiammatori[oa]", "infiammazion[ei]",
+          "flogosi",
           "flogistic(?:o|a|i|he)", "reattiv[oaie]", "iperplasi[ae]", "iperplastic(?:o|a|i|he)", "metaplasi[ae]",
           "fibrosi", "granulom[ai]", "granulomatos[oaie]", "cist[ie]", "polip[oi]", "lipom[ai]", "\\p{L}*adenomi",
           "adenosi", "cicatric[ei]", "steatonecrosi", "necrosi grassa", "(?:mastopatia|alterazioni) fibrocistic[ah]e?",

@@ -24,7 +24,8 @@ final class SpanishLexicon {
           "queratosis act[íi]nicas?",
           // ICD-O /1 entities (docs/architecture.md §4)
           "tumor(?:es)? (?:filodes|phyllodes)", "tumor(?:es)? fibrosos? solitarios?",
-          "tumor(?:es)? miofibrobl[áa]sticos? inflamatorios?", "tumor(?:es)? de c[ée]lulas gigantes (?:del hueso|[óo]seos?)",
+          "tumor(?:es)? miofibrobl[áa]sticos? inflamatorios?",
+          "tumor(?:es)? de c[ée]lulas gigantes (?:del hueso|[óo]seos?)",
           "fibromatosis (?:de )?(?:tipo )?desmoide", "tumor(?:es)? desmoides?", "desmoides?",
           "neoplasias? mucinosas? apendicular(?:es)? de (?:bajo|alto) grado", "hemangioendoteliomas?")
       // adenomas with low-grade dysplasia are benign (ICD-O /0, docs/architecture.md §4)
@@ -63,13 +64,15 @@ final class SpanishLexicon {
       .historyBefore("antecedentes? (?:personal(?:es)? )?(?:de|por)", "historia (?:cl[íi]nica )?de",
           "conocid[oa]s? por", "en seguimiento por", "(?:para |a )?descartar", "para excluir",
           "sospecha cl[íi]nica de", "cl[íi]nicamente", "previamente")
-      .earlierReport("(?:en )?(?:la |el )?(?:biopsia|estudio|informe|diagn[óo]stico|citolog[íi]a)s? (?:previ[oa]|anterior)s?",
+      .earlierReport(
+          "(?:en )?(?:la |el )?(?:biopsia|estudio|informe|diagn[óo]stico|citolog[íi]a)s? (?:previ[oa]|anterior)s?",
           "(?:en )?(?:la |el )?(?:previ[oa]|anterior) (?:biopsia|estudio|informe)")
       .affirmation("compatibles? con", "consistentes? con", "concordantes? con", "en relaci[óo]n con",
           "correspondiente a", "presencia de", "que muestra(?:n)?", "confirma(?:n|do|da)?")
       .scopeBreak("pero", "sin embargo", "no obstante", "aunque", "con", "mientras que", "as[íi] como", "adem[áa]s",
           "excepto", "salvo", "a excepci[óo]n de", "actualmente", "en la actualidad")
-      .neutral("sin otra especificaci[óo]n", "no especificad[oa]", "tipo no especial", "no (?:valorad|evaluad|realizad)[oa]s?")
+      .neutral("sin otra especificaci[óo]n", "no especificad[oa]", "tipo no especial",
+          "no (?:valorad|evaluad|realizad)[oa]s?")
       .heading(SectionRole.DIAGNOSIS,
           "diagn[óo]sticos?(?: (?:final|definitivo|anatomopatol[óo]gico|histol[óo]gico|citol[óo]gico|histopatol[óo]gico"
               + "|patol[óo]gico))?",
@@ -84,7 +87,8 @@ final class SpanishLexicon {
           "informe preliminar", "(?:estudio|biopsia|consulta) intraoperatori[oa]", "cortes? (?:por )?congelaci[óo]n",
           "estudio por congelaci[óo]n")
       .heading(SectionRole.COMMENT, "comentarios?", "observaciones")
-      .heading(SectionRole.OTHER, "diagn[óo]stico diferencial", "descripci[óo]n microsc[óo]pica", "microscop[íi]a", "estudio microsc[óo]pico",
+      .heading(SectionRole.OTHER, "diagn[óo]stico diferencial", "descripci[óo]n microsc[óo]pica", "microscop[íi]a",
+          "estudio microsc[óo]pico",
           "inmunohistoqu[íi]mica", "estudio inmunohistoqu[íi]mico")
       .heading(SectionRole.EXCLUDED, "antecedentes(?: (?:cl[íi]nicos|personales))?", "datos cl[íi]nicos",
           "informaci[óo]n cl[íi]nica", "historia cl[íi]nica",

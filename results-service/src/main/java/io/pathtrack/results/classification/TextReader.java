@@ -128,7 +128,9 @@ final class TextReader {
     int contentStart = 0;
     for (Token token : headingCandidates(lower)) {
       int end = token.start() >= contentStart ? headingEnd(lower, token) : -1;
-      if (end < 0) {
+      // "the diagnosis was revised to" inside a clinical history tells the history, not this report's revision
+      boolean inline = token.term().kind() == TermKind.SCOPE_BREAK;
+      if (end < 0 || inline && current == SectionRole.EXCLUDED) {
         continue;
       }
       sections.add(new Section(current, heading, text.substring(contentStart, token.start())));
