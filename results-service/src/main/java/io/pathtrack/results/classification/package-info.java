@@ -7,8 +7,10 @@
  * conclusions (SNOMED CT, ICD-O-3 behaviour, ICD-10 neoplasm blocks, reporting-system category codes),
  * conclusion text, result observations, attachment texts, narrative. Text is read by
  * {@code TextReader}: diagnosis sections only, part by part, with negation, hedging, history and
- * affirmation cues. The vocabulary is data: {@code EnglishLexicon}, {@code GermanLexicon} and the
- * language-neutral {@code ReportingSystemLexicon}; a language is added as one more {@code Lexicon}.
+ * affirmation cues; a final or revised diagnosis supersedes a preliminary one in the same text. The vocabulary is
+ * data: {@code EnglishLexicon}, {@code GermanLexicon}, {@code FrenchLexicon}, {@code SpanishLexicon},
+ * {@code ItalianLexicon}, {@code DutchLexicon} and the language-neutral {@code ReportingSystemLexicon}; a language is
+ * added as one more {@code Lexicon}.
  *
  * <p>Changing a rule changes what reports mean: bump
  * {@link io.pathtrack.results.classification.OutcomeClassifier#RULE_SET_VERSION} and add the case to

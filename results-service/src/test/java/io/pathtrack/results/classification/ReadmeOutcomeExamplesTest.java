@@ -20,9 +20,19 @@ class ReadmeOutcomeExamplesTest {
       Iliac crest biopsy: nondiagnostic; crushed bone and blood only | NONDIAGNOSTIC
       A. Hyperplastic polyp. B. Tubular adenoma with high-grade dysplasia | ATYPICAL
       Gut differenziertes azinäres Adenokarzinom der Prostata | MALIGNANT
+      Carcinome canalaire infiltrant de grade II | MALIGNANT
+      Benign fibrofatty tissue; lesion not sampled | NONDIAGNOSTIC
       """)
   void readmeExampleHolds(String conclusion, Outcome expected) {
     assertThat(CLASSIFIER.classify(TestReports.conclusionOnly(conclusion)).outcome()).isEqualTo(expected);
+  }
+
+  @Test
+  void supersededFrozenSectionWorseThanTheFinalDiagnosisNeedsReview() {
+    Classification c = CLASSIFIER.classify(TestReports.conclusionOnly(
+        "Frozen section diagnosis: suspicious for carcinoma. Final diagnosis: fibroadenoma"));
+    assertThat(c.outcome()).isEqualTo(Outcome.BENIGN);
+    assertThat(c.needsReview()).isTrue();
   }
 
   @Test
