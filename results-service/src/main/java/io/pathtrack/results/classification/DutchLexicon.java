@@ -56,6 +56,9 @@ final class DutchLexicon {
           "klinisch(?:e)?", "klinische verdenking (?:op|van)", "ter uitsluiting van", "uitsluiten", "eerder(?:e)?")
       .earlierReport("(?:in (?:de|het) )?(?:eerdere|vorige|voorgaande|vroegere) (?:biopsie|biopt|onderzoek|verslag"
           + "|uitslag|punctie|excisie)")
+      // the site or scar of an earlier biopsy is in the current specimen: what it holds is current
+      .neutral("(?:plaats|bed|litteken|holte|kanaal) van (?:de |het )?(?:eerdere|vorige|voorgaande) (?:biopsie|biopt"
+          + "|excisie|operatie)")
       .affirmation("passend bij", "in overeenstemming met", "verenigbaar met", "consistent met", "beeld van",
           "toont", "tonen", "aanwezigheid van", "bevestig(?:t|d|en)")
       .scopeBreak("maar", "echter", "wel", "met", "alsook", "daarnaast", "terwijl", "behalve", "met uitzondering van",

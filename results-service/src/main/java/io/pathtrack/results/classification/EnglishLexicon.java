@@ -229,14 +229,16 @@ final class EnglishLexicon {
           "to exclude", "clinical(?:ly)?(?: suspected| suspicion of| impression of| diagnosis of)?", "indication",
           "reason for (?:biopsy|referral|exam(?:ination)?)")
       // an earlier specimen's finding is history even when it "showed" something (TermKind.EARLIER_REPORT)
-      .earlierReport("(?:(?:in|on|at) (?:the )?)?(?:previous|prior|earlier|preceding|outside|recent|original) "
+      .earlierReport("(?:(?:in|on|at) (?:the )?)?(?:previous|prior|earlier|preceding) "
           + "(?:(?:core|needle|punch|shave|excisional|incisional|diagnostic|breast|skin) )?(?:biops(?:y|ies)|cores?"
           + "|reports?|histology|cytology|fna|aspirates?|excisions?|resections?|specimens?|pathology|diagnos[ie]s)")
-      // the scar or cavity of an earlier biopsy is in the current specimen: what it holds is current
-      .neutral("(?:previous|prior|recent|earlier) (?:core |needle )?biops(?:y|ies) (?:sites?|cavity|cavities|tracts?|scars?"
-              + "|changes?|clips?)",
-          "(?:site|bed|cavity|tract|scar|clip) (?:of|from) (?:the )?(?:previous|prior|recent|earlier) (?:core |needle )?"
-              + "biops(?:y|ies)",
+      // the site, scar or cavity of an earlier biopsy or excision is in the current specimen: what it holds is current
+      .neutral("(?:previous|prior|recent|earlier) (?:(?:core|needle|punch|shave|excisional|incisional) )?(?:biops(?:y|ies)"
+              + "|excisions?|resections?|surgery|surgical|operative|procedures?) (?:sites?|cavity|cavities|tracts?|scars?"
+              + "|beds?|changes?|clips?)",
+          "(?:sites?|beds?|cavity|tracts?|scars?|clips?) (?:of|from) (?:the |a )?(?:previous|prior|recent|earlier) "
+              + "(?:(?:core|needle|punch|shave|excisional|incisional) )?(?:biops(?:y|ies)|excisions?|resections?|surgery"
+              + "|procedures?)",
           "(?:(?:clinical|past|medical|family|social) )?(?:history|hx) (?:is |was )?non ?contributory")
       .affirmation("consistent with", "most consistent with", "compatible with", "diagnostic of", "in keeping with",
           "characteristic of", "indicative of", "confirm(?:s|ed|ing|atory)?(?: of)?", "positive for",
@@ -285,7 +287,7 @@ final class EnglishLexicon {
           "operative findings", "gross(?: description| examination)?", "macroscopic(?: description| examination)?",
           "specimens?(?: submitted| received| source| description| type)?", "source(?: of specimen)?",
           // an earlier biopsy's or report's findings: "Previous biopsy (2019):", "Prior core 03/2021:"
-          "(?:previous|prior|earlier|outside|old) (?:(?:core|needle|punch|shave|excisional|incisional) )?(?:biops(?:y|ies)"
+          "(?:previous|prior|earlier) (?:(?:core|needle|punch|shave|excisional|incisional) )?(?:biops(?:y|ies)"
               + "|cores?|reports?|histology|cytology|pathology|specimens?|excisions?|results?|diagnos[ie]s|findings)"
               + "(?: ?\\([^():\\n]{1,30}\\))?(?: (?:of |from |dated |on )?(?:\\d{1,4}[./-]){0,2}\\d{2,4})?",
           "(?:prior|previous|past|relevant) (?:(?:medical|clinical|oncologic(?:al)?|surgical|pathology) )?history")

@@ -101,6 +101,9 @@ final class FrenchLexicon {
               + "|comptes? rendus?) (?:ant[ée]rieure?s?|pr[ée]c[ée]dente?s?|pr[ée]alables?)",
           "(?:(?:sur|dans|lors d(?:e|')) ?(?:la |le |les |une |un )?)?(?:pr[ée]c[ée]dente?|ant[ée]rieure?) "
               + "(?:biopsie|examen|pr[ée]l[èe]vement|compte ?rendu)")
+      // the site or scar of an earlier biopsy is in the current specimen: what it holds is current
+      .neutral("(?:site|lit|cicatrice|cavit[ée]|trajet|zone)s? (?:de |d'|du )?(?:la |le |l' ?)?(?:biopsie|ex[ée]r[èe]se"
+          + "|chirurgie|intervention|tumorectomie)s? (?:ant[ée]rieure?|pr[ée]c[ée]dente?)s?")
       .affirmation("compatibles? avec", "en rapport avec", "correspondant [àa]", "t[ée]moignant " + DE,
           "pr[ée]sence " + DE, "montrant", "montre(?:nt)?", "r[ée]v[ée]lant", "confirm(?:e|ent|ant|[ée]e?s?)")
       .scopeBreak("mais", "cependant", "toutefois", "par contre", "en revanche", "avec", "ainsi que",

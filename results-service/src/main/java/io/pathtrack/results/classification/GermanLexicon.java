@@ -58,6 +58,9 @@ final class GermanLexicon {
           "(?:in der |bei der |im )?(?:früheren|vorherigen|vorangegangenen|letzten) (?:biopsie|stanze|stanzbiopsie|untersuchung"
               + "|exzision|befund)",
           "voruntersuchung(?:en)?")
+      // the site or scar of an earlier biopsy is in the current specimen: what it holds is current
+      .neutral("(?:im )?(?:bereich|narbe|stelle|region|höhle|hoehle) (?:der|nach(?: der)?) (?:vorbiopsie|stanzbiopsie"
+          + "|vorexzision|voroperation)")
       .affirmation("vereinbar mit", "passend zu", "entsprechend", "im sinne (?:eines|einer|von)",
           "mit nachweis (?:eines|einer|von)")
       .scopeBreak("aber", "jedoch", "mit", "sowie", "allerdings")

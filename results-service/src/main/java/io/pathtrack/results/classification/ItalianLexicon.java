@@ -79,6 +79,9 @@ final class ItalianLexicon {
       .earlierReport("(?:nella |nel |alla |dalla )?(?:biopsia|esame|referto|prelievo|esame istologico|esame citologico)"
               + " (?:precedente|pregress[oa])",
           "(?:nella |nel |alla |dalla )?(?:precedente|pregress[oa]) (?:biopsia|esame|referto|prelievo)")
+      // the site or scar of an earlier biopsy is in the current specimen: what it holds is current
+      .neutral("(?:sede|letto|cicatrice|cavit" + A + "|tramite|area) (?:di|della|del|dell') ?(?:pregressa |precedente )?"
+          + "(?:biopsia|escissione|exeresi|intervento|chirurgia)(?: (?:precedente|pregressa))?")
       .affirmation("compatibil[ei] con", "in accordo con", "riferibil[ei] a", "quadro (?:morfologico |istologico )?di",
           "presenza di", "che mostra(?:no)?", "conferma(?:no|t[oa])?")
       .scopeBreak("ma", "per" + O, "tuttavia", "mentre", "con", "nonch" + E, "inoltre", "tranne", "eccetto", "salvo",

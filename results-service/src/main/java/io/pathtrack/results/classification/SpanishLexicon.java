@@ -67,6 +67,9 @@ final class SpanishLexicon {
       .earlierReport(
           "(?:en )?(?:la |el )?(?:biopsia|estudio|informe|diagn[óo]stico|citolog[íi]a)s? (?:previ[oa]|anterior)s?",
           "(?:en )?(?:la |el )?(?:previ[oa]|anterior) (?:biopsia|estudio|informe)")
+      // the site or scar of an earlier biopsy is in the current specimen: what it holds is current
+      .neutral("(?:sitio|lecho|cicatriz|cavidad|trayecto|zona) de (?:la |una )?(?:biopsia|cirug[íi]a|escisi[óo]n"
+          + "|intervenci[óo]n|tumorectom[íi]a) (?:previa|anterior)")
       .affirmation("compatibles? con", "consistentes? con", "concordantes? con", "en relaci[óo]n con",
           "correspondiente a", "presencia de", "que muestra(?:n)?", "confirma(?:n|do|da)?")
       .scopeBreak("pero", "sin embargo", "no obstante", "aunque", "con", "mientras que", "as[íi] como", "adem[áa]s",
