@@ -21,6 +21,8 @@ public final class Extensions {
   public static final String LIFECYCLE_STATUS = SD + "lifecycle-status";
   /** On Specimen: valueDuration in minutes, from receipt in the lab to the final report. */
   public static final String TURNAROUND = SD + "turnaround";
+  /** On Specimen, repeating: valueCode, a discipline ({@link Discipline}) whose final report has arrived. */
+  public static final String REPORTED_DISCIPLINE = SD + "reported-discipline";
   /** On Specimen: valueReference, the DiagnosticReport that reported it. */
   public static final String REPORTED_BY = SD + "reported-by";
   /**

@@ -104,6 +104,31 @@ public final class SpecimenOrders {
         .filter(Reference::hasReference).map(Reference::getReference).findFirst();
   }
 
+  /**
+   * The disciplines the specimen's orders ask for: microbiology for an order whose code or category says so
+   * ({@link Discipline#microbiology}), histology for any other order; empty when it has no order.
+   */
+  public static java.util.Set<Discipline> disciplines(Specimen specimen) {
+    java.util.Set<Discipline> ordered = java.util.EnumSet.noneOf(Discipline.class);
+    for (ServiceRequest order : orders(specimen)) {
+      boolean culture = Discipline.microbiology(order.getCode())
+          || order.getCategory().stream().anyMatch(Discipline::microbiology);
+      ordered.add(culture ? Discipline.MICROBIOLOGY : Discipline.HISTOLOGY);
+    }
+    return ordered;
+  }
+
+  /** The disciplines whose final report the specimen has had ({@link Extensions#REPORTED_DISCIPLINE}). */
+  public static java.util.Set<Discipline> reportedDisciplines(Specimen specimen) {
+    java.util.Set<Discipline> reported = java.util.EnumSet.noneOf(Discipline.class);
+    for (Extension e : specimen.getExtensionsByUrl(Extensions.REPORTED_DISCIPLINE)) {
+      if (e.getValue() != null && e.getValue().hasPrimitiveValue()) {
+        Discipline.fromCode(e.getValue().primitiveValue()).ifPresent(reported::add);
+      }
+    }
+    return reported;
+  }
+
   /** The lifecycle status the specimen carries ({@link Extensions#LIFECYCLE_STATUS}), if any. */
   public static Optional<String> lifecycleStatus(Specimen specimen) {
     Extension status = specimen.getExtensionByUrl(Extensions.LIFECYCLE_STATUS);

@@ -186,6 +186,40 @@ class SpecimenServiceIntegrationTest {
     assertThat(service.slaTypes("SP-LOOP-1")).filteredOn(EventTypes.FOLLOW_UP_OVERDUE::equals).hasSize(1);
   }
 
+  /**
+   * A CT-guided bone biopsy sent to pathology and microbiology: the culture's final report alone does not report the
+   * specimen nor stop its clock; the histology report does, and the specimen records both disciplines.
+   */
+  @Test
+  void aSpecimenOrderedForHistologyAndCultureIsReportedWhenBothHaveReported() {
+    Specimen specimen = specimen("SP-MB-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-novak")
+        .received(now()).build();
+    org.hl7.fhir.r4.model.ServiceRequest culture = new org.hl7.fhir.r4.model.ServiceRequest();
+    culture.setId("culture");
+    culture.setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ACTIVE);
+    culture.setIntent(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent.ORDER);
+    culture.setRequester(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-novak"));
+    culture.getCode().setText("Bone culture (aerobic and anaerobic), suspected osteomyelitis");
+    specimen.addContained(culture);
+    specimen.addRequest(new org.hl7.fhir.r4.model.Reference("#culture"));
+    service.register(specimen);
+    service.awaitView("SP-MB-1", v -> v.get("dueAt") != null);
+
+    service.finalReportWith("SP-MB-1", Outcome.ATYPICAL, now(), Map.of(EventHeaders.DISCIPLINE, "microbiology",
+        EventHeaders.CULTURE, "growth", EventHeaders.REPORT_ID, "r-SP-MB-1-culture"));
+    Map<String, Object> partial = service.awaitView("SP-MB-1", v -> String.valueOf(v.get("timeline")).contains("reported-in-part"));
+    assertThat(partial.get("lifecycle")).isNotEqualTo("reported");
+    assertThat(String.valueOf(partial.get("timeline"))).contains("waiting for histology");
+    assertThat(service.slaTypes("SP-MB-1")).doesNotContain(EventTypes.SLA_MET, EventTypes.SLA_LATE);
+
+    service.clock.advance(Duration.ofHours(2));
+    service.finalReport("SP-MB-1", Outcome.BENIGN, now(), null);
+    assertThat(service.awaitView("SP-MB-1", v -> "reported".equals(v.get("lifecycle")))).containsEntry("sla", "met");
+    Specimen reported = Fhir.json().parseResource(Specimen.class, service.read("SP-MB-1").body());
+    assertThat(io.pathtrack.contract.SpecimenOrders.reportedDisciplines(reported))
+        .containsExactlyInAnyOrder(io.pathtrack.contract.Discipline.HISTOLOGY, io.pathtrack.contract.Discipline.MICROBIOLOGY);
+  }
+
   @Test
   void reportOnTimeIsMetAndNoTimerFiresAfterwards() {
     service.register(specimen("SP-MET-1").procedure(ProcedureType.STEREOTACTIC_VACUUM).received(now()).build());

@@ -46,6 +46,7 @@ public record OutboundMessage(String priority, String reference, URI link, Strin
       case DECLINED_NOTICE -> new String[] {"Pathology result declined by its recipient",
           "A recipient declined a pathology result as not their patient; it was rerouted to the results desk."};
       case RESULT -> new String[] {"Pathology result ready", "A pathology result is ready for you."};
+      case CULTURE -> new String[] {"Microbiology result ready", "A microbiology culture result is ready for you."};
       case AMENDED -> new String[] {"Pathology report amended",
           "A pathology report you were told of, or that concerns a patient in your care, has been amended."};
       case NONDIAGNOSTIC -> new String[] {"Pathology result needs your action",

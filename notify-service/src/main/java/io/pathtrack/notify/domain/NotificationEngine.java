@@ -1,6 +1,8 @@
 package io.pathtrack.notify.domain;
 
 import io.pathtrack.contract.ClassifiedReportEvent;
+import io.pathtrack.contract.Discipline;
+import io.pathtrack.contract.ReportCues;
 import io.pathtrack.contract.Outcome;
 import io.pathtrack.contract.Priority;
 import io.pathtrack.notify.domain.Contact;
@@ -140,6 +142,15 @@ public final class NotificationEngine {
     return created(state, n, now);
   }
 
+  private static String cultureNote(ClassifiedReportEvent report, ReportCues cues) {
+    String result = cues.culture().orElse("unknown");
+    return "Microbiology culture" + (report.isFinal() ? "" : " (" + report.reportStatus() + ")") + ": " + switch (result) {
+      case "growth" -> "growth (positive culture): see the organism and susceptibilities in the report below.";
+      case "no-growth" -> "no growth.";
+      default -> "the result could not be read: see the report below.";
+    };
+  }
+
   private static String amendedNote(ClassifiedReportEvent report) {
     return "Amended report: version " + report.reportVersion() + " (" + report.reportStatus() + ") replaces version "
         + report.replacesVersion().orElse("?")
@@ -174,8 +185,24 @@ public final class NotificationEngine {
    */
   public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, List<String> copiesTo,
       List<String> careTeam, Instant now) {
+    return onReport(state, report, copiesTo, careTeam, ReportCues.none(), now);
+  }
+
+  /**
+   * @param cues the report's discipline and culture result: a culture is notified by its result (growth high, a final
+   *     no growth routine, a preliminary no growth or a pending culture not at all), not by the histology policy
+   */
+  public Step onReport(AccessionNotifications state, ClassifiedReportEvent report, List<String> copiesTo,
+      List<String> careTeam, ReportCues cues, Instant now) {
     if (state.notified(report.reportId(), report.reportVersion())) {
       return Step.none(state);
+    }
+    boolean culture = cues.discipline() == Discipline.MICROBIOLOGY && !report.retraction();
+    if (culture && !report.outcomeChanged() && !cues.cultureGrowth()
+        && (cues.culture().map("pending"::equals).orElse(false)
+            || cues.culture().map("no-growth"::equals).orElse(false) && !report.isFinal())) {
+      // Nothing to act on yet: the final result will be told.
+      return Step.none(state.withReportVersion(report.reportId(), report.reportVersion()));
     }
     boolean later = report.replacesVersion().isPresent() && !report.retraction();
     boolean amendment = later && java.util.Set.of("amended", "corrected", "appended").contains(report.reportStatus());
@@ -196,11 +223,17 @@ public final class NotificationEngine {
     boolean changed = report.outcomeChanged();
     // A nondiagnostic result is its own notification: a repeat biopsy must be arranged (docs/architecture.md §6).
     Trigger trigger = changed ? Trigger.OUTCOME_CHANGED
+        : culture ? Trigger.CULTURE
         : report.outcome() == Outcome.NONDIAGNOSTIC ? Trigger.NONDIAGNOSTIC
         : amendment ? Trigger.AMENDED : Trigger.RESULT;
-    // An outcome changed by an amendment is urgent whatever it changed to (docs/architecture.md §6).
-    Priority priority = changed ? Priority.URGENT : policy.priority(report.outcome());
-    Set<DeliveryChannel> wanted = changed ? policy.channels(Outcome.MALIGNANT) : policy.channels(report.outcome());
+    // An outcome changed by an amendment is urgent whatever it changed to (docs/architecture.md §6). A positive culture
+    // (or one nothing could place) is high; a final no growth routine.
+    boolean cultureHigh = culture && (cues.cultureGrowth() || report.needsReview());
+    Priority priority = changed ? Priority.URGENT
+        : culture ? (cultureHigh ? Priority.HIGH : Priority.ROUTINE) : policy.priority(report.outcome());
+    Set<DeliveryChannel> wanted = changed ? policy.channels(Outcome.MALIGNANT)
+        : culture ? (cultureHigh ? policy.channels(Outcome.ATYPICAL) : policy.channels(Outcome.BENIGN))
+        : policy.channels(report.outcome());
     Optional<String> earlier = changed || amendment ? latestFor(state, report.reportReference()) : Optional.empty();
 
     Optional<Contact> orderer = report.orderingPractitioner().or(() -> Optional.ofNullable(state.orderer()))
@@ -215,6 +248,7 @@ public final class NotificationEngine {
     Notification n = trigger == Trigger.NONDIAGNOSTIC
         ? first.withNote("Nondiagnostic specimen: the sample cannot answer the clinical question; arrange a repeat biopsy"
             + " (the report's evidence is shown below).")
+        : culture ? first.withNote(cultureNote(report, cues))
         : amendment ? first.withNote(amendedNote(report)) : first;
     Step step = created(next, n, now);
     List<Notification> publish = new ArrayList<>(step.publish());

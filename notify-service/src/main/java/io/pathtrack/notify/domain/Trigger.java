@@ -17,6 +17,8 @@ public enum Trigger {
   SLA_BREACH,
   /** An amended, corrected or appended report whose outcome did not change: told to everyone told of an earlier version and the care team. */
   AMENDED,
+  /** A microbiology culture result: growth is high priority, a final no growth routine. */
+  CULTURE,
   /** A nondiagnostic result: its own notification, since a repeat biopsy must be arranged. */
   NONDIAGNOSTIC,
   /** Benign pathology for a lesion imaging called highly suspicious: urgent, to the ordering physician and radiologist. */

@@ -73,7 +73,8 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
     if (input instanceof EngineInput.Report report) {
       step = ClassifiedReportEvent.fromHeaders(accession, record.headers()).map(e -> {
         report.body().ifPresent(body -> keep(e, body));
-        return engine.onReport(state, e, copiesTo(record.headers()), careTeam(record.headers()), now);
+        return engine.onReport(state, e, copiesTo(record.headers()), careTeam(record.headers()),
+            io.pathtrack.contract.ReportCues.fromHeaders(record.headers()), now);
       }).orElse(null);
     } else if (input instanceof EngineInput.SpecimenEvent specimen) {
       step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen()), now);

@@ -210,4 +210,34 @@ class ClinicalLoopEngineTest {
     assertThat(engine.onReport(AccessionNotifications.empty("S26-2"), version("1", "final", Outcome.BENIGN, null), List.of(),
         List.of(RADIOLOGIST), MONDAY_10).publish()).extracting(Notification::recipient).containsExactly(LEE);
   }
+
+  private static io.pathtrack.contract.ReportCues culture(String result) {
+    return new io.pathtrack.contract.ReportCues(Optional.empty(), Optional.empty(), List.of(),
+        io.pathtrack.contract.Discipline.MICROBIOLOGY, Optional.of(result));
+  }
+
+  @Test
+  void aPositiveCultureIsHighAFinalNoGrowthRoutineAndAPreliminaryNoGrowthNotToldYet() {
+    NotificationEngine.Step growth = engine.onReport(AccessionNotifications.empty("S26-1"), version("1", "final",
+        Outcome.ATYPICAL, null), List.of(), List.of(), culture("growth"), MONDAY_10);
+    assertThat(growth.publish()).singleElement().satisfies(n -> {
+      assertThat(n.trigger()).isEqualTo(Trigger.CULTURE);
+      assertThat(n.priority()).isEqualTo(Priority.HIGH);
+      assertThat(n.channels()).contains(DeliveryChannel.EMAIL);
+      assertThat(n.note()).hasValueSatisfying(note -> assertThat(note).contains("growth (positive culture)"));
+    });
+
+    NotificationEngine.Step preliminary = engine.onReport(AccessionNotifications.empty("S26-2"), version("1", "preliminary",
+        Outcome.BENIGN, null), List.of(), List.of(), culture("no-growth"), MONDAY_10);
+    assertThat(preliminary.publish()).isEmpty();
+    NotificationEngine.Step sterile = engine.onReport(preliminary.state(), version("2", "final", Outcome.BENIGN, null),
+        List.of(), List.of(), culture("no-growth"), MONDAY_10);
+    assertThat(sterile.publish()).singleElement().satisfies(n -> {
+      assertThat(n.priority()).isEqualTo(Priority.ROUTINE);
+      assertThat(n.channels()).containsExactly(DeliveryChannel.INBOX);
+      assertThat(n.ackDeadline()).isEmpty();
+    });
+    assertThat(engine.onReport(AccessionNotifications.empty("S26-3"), version("1", "final", Outcome.BENIGN, null), List.of(),
+        List.of(), culture("pending"), MONDAY_10).publish()).isEmpty();
+  }
 }

@@ -4,6 +4,9 @@ import io.pathtrack.specimen.domain.LifecycleStatus;
 import io.pathtrack.contract.Accessions;
 import io.pathtrack.contract.ClassifiedReportEvent;
 import io.pathtrack.contract.Concordance;
+import io.pathtrack.contract.Discipline;
+import io.pathtrack.contract.Extensions;
+import org.hl7.fhir.r4.model.CodeType;
 import io.pathtrack.contract.ReportCues;
 import io.pathtrack.specimen.concordance.ConcordancePolicy;
 import io.pathtrack.specimen.domain.FollowUpTask;
@@ -178,6 +181,7 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
       return;
     }
     boolean unregistered = existing.isEmpty();
+    Concordance concordanceTimeline = null;
     Specimen specimen = existing.map(r -> SpecimenOrders.parse(r.specimenJson()))
         .orElseGet(() -> fromReport(event.accession(), report));
     if (unregistered) {
@@ -185,18 +189,42 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     }
     boolean amendment = SpecimenLifecycle.status(specimen)
         .map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
+    // Every discipline ordered must report before the specimen is reported and its clock stops (a CT-guided bone
+    // biopsy sent to pathology and microbiology waits for both).
+    java.util.Set<Discipline> ordered = SpecimenOrders.disciplines(specimen);
+    java.util.Set<Discipline> reported = SpecimenOrders.reportedDisciplines(specimen);
+    if (!reported.contains(cues.discipline())) {
+      specimen.addExtension(Extensions.REPORTED_DISCIPLINE, new CodeType(cues.discipline().code()));
+      reported.add(cues.discipline());
+    }
+    java.util.Set<Discipline> waiting = java.util.EnumSet.noneOf(Discipline.class);
+    waiting.addAll(ordered);
+    waiting.removeAll(reported);
+    if (!amendment && !waiting.isEmpty()) {
+      specimen.setId(event.accession());
+      String partial = Fhir.json().encodeResourceToString(specimen);
+      save(records.update(existing, event.accession(), specimen, partial, unregistered)
+          .withTimeline(new TimelineEntry(now, "reported-in-part", cues.discipline().code() + ": "
+              + event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code() + "; waiting for "
+              + String.join(", ", waiting.stream().map(Discipline::code).toList()))));
+      return;
+    }
     SpecimenLifecycle.reported(specimen, event);
-    Concordance assessed = concordance.assess(specimen, existing.map(SpecimenRecord::procedure)
-        .or(() -> SpecimenOrders.procedureType(specimen)), event, cues);
-    assessed.writeTo(specimen);
-    metrics.concordance(assessed);
+    if (cues.discipline() == Discipline.HISTOLOGY) {
+      Concordance assessed = concordance.assess(specimen, existing.map(SpecimenRecord::procedure)
+          .or(() -> SpecimenOrders.procedureType(specimen)), event, cues);
+      assessed.writeTo(specimen);
+      metrics.concordance(assessed);
+      concordanceTimeline = assessed;
+    }
     specimen.setId(event.accession());
     String json = Fhir.json().encodeResourceToString(specimen);
     SpecimenRecord record = records.update(existing, event.accession(), specimen, json, unregistered)
         .withTimeline(new TimelineEntry(now, amendment ? "amended" : "reported",
             event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code()
                 + (unregistered ? " (specimen never registered: created from the report)" : "")));
-    if (assessed.state() != Concordance.State.NOT_ASSESSED || assessed.needsAction()) {
+    Concordance assessed = concordanceTimeline;
+    if (assessed != null && (assessed.state() != Concordance.State.NOT_ASSESSED || assessed.needsAction())) {
       record = record.withTimeline(new TimelineEntry(now, "concordance", assessed.state().code()
           + assessed.category().map(c -> " (" + c.display() + ")").orElse("")
           + (assessed.findings().isEmpty() ? "" : ": " + String.join("; ", assessed.findings()))));
