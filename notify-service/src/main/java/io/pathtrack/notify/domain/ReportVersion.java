@@ -29,7 +29,8 @@ public record ReportVersion(
     List<String> evidence,
     boolean needsReview,
     Optional<String> conclusion,
-    Optional<String> text) {
+    Optional<String> text,
+    List<String> followUps) {
 
   static final int TEXT_CHARS = 128 * 1024;
   static final int CONCLUSION_CHARS = 16 * 1024;
@@ -43,6 +44,7 @@ public record ReportVersion(
     evidence = evidence.stream().limit(EVIDENCE_LINES).map(e -> bounded(e, EVIDENCE_CHARS)).toList();
     conclusion = conclusion.map(c -> bounded(c, CONCLUSION_CHARS));
     text = text.map(t -> bounded(t, TEXT_CHARS));
+    followUps = followUps == null ? List.of() : followUps.stream().limit(EVIDENCE_LINES).map(f -> bounded(f, EVIDENCE_CHARS)).toList();
   }
 
   /** At most {@code chars} characters, saying so when shortened; a text already shortened stays as it is. */

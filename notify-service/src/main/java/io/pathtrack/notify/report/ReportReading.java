@@ -38,7 +38,25 @@ public final class ReportReading {
         report.getSpecimen().stream().map(s -> specimen(report, s)).toList(),
         event.issued().or(() -> Optional.ofNullable(report.getIssued()).map(java.util.Date::toInstant)),
         event.outcome(), evidence, event.needsReview(),
-        Optional.ofNullable(report.getConclusion()).filter(c -> !c.isBlank()), text(report));
+        Optional.ofNullable(report.getConclusion()).filter(c -> !c.isBlank()), text(report), followUps(report));
+  }
+
+  /** The follow-ups results-service read in the report: "Repeat biopsy (within P14D): repeat biopsy is recommended". */
+  private static List<String> followUps(DiagnosticReport report) {
+    return report.getExtensionsByUrl(Extensions.FOLLOW_UP).stream().map(e -> {
+      String kind = text(e.getExtensionByUrl("kind"));
+      String interval = text(e.getExtensionByUrl("interval"));
+      String words = text(e.getExtensionByUrl("text"));
+      if (kind == null) {
+        return null;
+      }
+      String name = Character.toUpperCase(kind.charAt(0)) + kind.substring(1).replace('-', ' ');
+      return name + (interval == null ? "" : " (within " + interval + ")") + (words == null ? "" : ": " + words);
+    }).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static String text(org.hl7.fhir.r4.model.Extension e) {
+    return e == null || e.getValue() == null || !e.getValue().hasPrimitiveValue() ? null : e.getValue().primitiveValue();
   }
 
   /** A contained specimen by its type and accession; another by its reference. */

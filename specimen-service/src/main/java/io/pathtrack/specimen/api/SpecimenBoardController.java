@@ -32,7 +32,8 @@ class SpecimenBoardController {
   /** A specimen as the board shows it. */
   record SpecimenView(String accession, String lifecycle, String procedure, boolean procedureUnmapped, String priority,
       String orderingPractitioner, boolean unregistered, String sla, String target, Instant clockStart,
-      Instant warningAt, Instant dueAt, List<TimelineEntry> timeline) {
+      Instant warningAt, Instant dueAt, List<TimelineEntry> timeline,
+      List<io.pathtrack.specimen.domain.FollowUpTask> followUps) {
 
     static SpecimenView of(SpecimenRecord r, boolean withTimeline) {
       return new SpecimenView(r.accession(), r.lifecycle(), r.procedure().code(), r.procedureUnmapped(), r.priority().code(),
@@ -41,7 +42,8 @@ class SpecimenBoardController {
           r.plan() == null ? null : r.plan().start(),
           r.plan() == null ? null : r.plan().warningAt(),
           r.plan() == null ? null : r.plan().dueAt(),
-          withTimeline ? r.timeline() : null);
+          withTimeline ? r.timeline() : null,
+          withTimeline ? r.followUps() : null);
     }
   }
 

@@ -56,6 +56,8 @@ class LabPages {
     model.addAttribute("filter", filter);
     model.addAttribute("procedures", Arrays.stream(ProcedureType.values()).toList());
     model.addAttribute("states", BoardFilter.STATES);
+    // The critical-result timing figures are notify-service's (it holds the acknowledgements): the board links to them.
+    model.addAttribute("criticalResults", properties.notifyPagesUrl().resolve("/ui/critical-results").toString());
     return "pages/board";
   }
 
