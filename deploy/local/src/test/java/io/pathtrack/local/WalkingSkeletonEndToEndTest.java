@@ -176,19 +176,22 @@ class WalkingSkeletonEndToEndTest {
   }
 
   /**
-   * Radiology-pathology concordance through the running services (docs/architecture.md §4a): a benign report for a
-   * BI-RADS 5 calcification target is discordant — urgent to the ordering physician and the radiologist, with the
-   * reason on the page and on the specimen — and a specimen the lab rejects reaches its ordering physician with the reason.
+   * The clinical loop through the running services (docs/architecture.md §4a): a benign report for a BI-RADS 5
+   * calcification target is discordant — urgent to the ordering physician and the radiologist, with the reason on the
+   * page and on the specimen — and its recommended repeat biopsy is tracked; a specimen the lab rejects reaches its
+   * ordering physician with the reason; a positive bone culture is told at high priority and the specimen waits for its
+   * histology.
    */
   @Test
-  void aBenignResultForABiRads5LesionIsDiscordantAndARejectedSpecimenIsToldWithItsReason() throws Exception {
+  void theClinicalLoopClosesThroughTheRunningServices() throws Exception {
     register(specimen("E2E-DIS-1").procedure(ProcedureType.STEREOTACTIC_VACUUM).orderedBy("Practitioner/dr-chen")
         .collectedBy("Practitioner/dr-patel").reason("Mammography: grouped pleomorphic microcalcifications, BI-RADS 5")
         .build());
     int patelBefore = messagesTo(PATEL_EMAIL).size();
 
     assertThat(postReport(report("E2E-DIS-1").requester("Practitioner/dr-chen")
-        .conclusion("Left breast, stereotactic vacuum-assisted biopsy: fibrocystic change. Negative for atypia and malignancy.")
+        .conclusion("Left breast, stereotactic vacuum-assisted biopsy: fibrocystic change. Negative for atypia and malignancy."
+            + " Repeat biopsy is recommended.")
         .json()).status()).isEqualTo(201);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notificationsFor("E2E-DIS-1"))
@@ -225,6 +228,40 @@ class WalkingSkeletonEndToEndTest {
           assertThat((String) n.get("note")).contains("unlabelled container");
         }));
     await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo("mei.chen@hospital.example").size() == 2);
+
+    // The recommended repeat biopsy is tracked as a follow-up of the discordant specimen, due in 14 days.
+    Http.Response view = Http.get("http://127.0.0.1:" + services.specimenPort() + "/specimens/E2E-DIS-1");
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(view.body()).contains("\"kind\":\"repeat-biopsy\"").contains("\"status\":\"OPEN\"");
+
+    // A CT-guided bone biopsy sent to pathology and microbiology: the positive culture is told at high priority, and the
+    // specimen is reported only when the histology has reported too.
+    Specimen bone = specimen("E2E-MB-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-chen").build();
+    org.hl7.fhir.r4.model.ServiceRequest culture = new org.hl7.fhir.r4.model.ServiceRequest();
+    culture.setId("culture");
+    culture.setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ACTIVE);
+    culture.setIntent(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent.ORDER);
+    culture.setRequester(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-chen"));
+    culture.getCode().setText("Bone culture, suspected osteomyelitis");
+    bone.addContained(culture);
+    bone.addRequest(new org.hl7.fhir.r4.model.Reference("#culture"));
+    register(bone);
+    assertThat(postReport(report("E2E-MB-1").id("E2E-MB-1-culture").requester("Practitioner/dr-chen")
+        .category("http://terminology.hl7.org/CodeSystem/v2-0074", "MB")
+        .conclusion("Bone biopsy culture: Staphylococcus aureus isolated; susceptibilities to follow.").json()).status())
+        .isEqualTo(201);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notificationsFor("E2E-MB-1")).singleElement()
+        .satisfies(n -> assertThat(n).containsEntry("trigger", "culture").containsEntry("priority", "high")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo("mei.chen@hospital.example").size() == 3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://127.0.0.1:" + services.specimenPort()
+        + "/specimens/E2E-MB-1").body().contains("waiting for histology"));
+    assertThat(readSpecimen("E2E-MB-1").getExtensionByUrl(Extensions.LIFECYCLE_STATUS).getValue().primitiveValue())
+        .isNotEqualTo("reported");
+    assertThat(postReport(report("E2E-MB-1").requester("Practitioner/dr-chen")
+        .conclusion("Bone, CT-guided biopsy: acute osteomyelitis with necrotic bone; no malignancy.").json()).status())
+        .isEqualTo(201);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readSpecimen("E2E-MB-1")
+        .getExtensionByUrl(Extensions.LIFECYCLE_STATUS).getValue().primitiveValue()).isEqualTo("reported"));
   }
 
   @Test
