@@ -44,13 +44,24 @@ import org.hl7.fhir.r4.model.Specimen;
  * report comes later, often late.
  */
 final class SimulatedLis implements AutoCloseable {
-  private record Case(ProcedureType procedure, String practitioner, String conclusion) {}
+  /**
+   * One kind of case.
+   *
+   * @param reason the order's reason (the imaging finding and its category), or null
+   * @param collector the radiologist who performed the biopsy, or null
+   */
+  private record Case(ProcedureType procedure, String practitioner, String conclusion, String reason, String collector) {
+    Case(ProcedureType procedure, String practitioner, String conclusion) {
+      this(procedure, practitioner, conclusion, null, null);
+    }
+  }
 
   private static final List<Case> CASES = List.of(
       new Case(ProcedureType.US_CORE_NEEDLE, "Practitioner/dr-lee",
           "Left breast, 10 o'clock, ultrasound-guided core biopsy: fibroadenoma. No atypia or malignancy."),
       new Case(ProcedureType.STEREOTACTIC_VACUUM, "Practitioner/dr-lee",
-          "Right breast, stereotactic vacuum-assisted biopsy of calcifications: ductal carcinoma in situ, intermediate nuclear grade."),
+          "Right breast, stereotactic vacuum-assisted biopsy of calcifications: ductal carcinoma in situ, intermediate nuclear grade.",
+          "Mammography: grouped fine pleomorphic microcalcifications, BI-RADS 4C", "Practitioner/dr-patel"),
       new Case(ProcedureType.FINE_NEEDLE_ASPIRATION, "Practitioner/dr-okafor",
           "Thyroid, right lobe nodule, FNA: benign follicular nodule (Bethesda category II)."),
       new Case(ProcedureType.CT_LUNG_SOFT_TISSUE, "Practitioner/dr-novak",
@@ -60,7 +71,13 @@ final class SimulatedLis implements AutoCloseable {
       new Case(ProcedureType.CT_BONE, "Practitioner/dr-okafor",
           "Iliac crest lesion, CT-guided core biopsy: nondiagnostic; crushed bone and blood only, lesion not sampled."),
       new Case(ProcedureType.STEREOTACTIC_3D_VACUUM, "Practitioner/dr-lee",
-          "Left breast, 3-D stereotactic vacuum-assisted biopsy: fibrocystic changes with benign calcifications."),
+          "Left breast, 3-D stereotactic vacuum-assisted biopsy: fibrocystic changes with benign calcifications.",
+          "Mammography: amorphous calcifications, BI-RADS 4A", "Practitioner/dr-patel"),
+      // Benign for a BI-RADS 5 mass: discordant, told urgently to dr-lee and the radiologist; its repeat biopsy tracked.
+      new Case(ProcedureType.US_CORE_NEEDLE, "Practitioner/dr-lee",
+          "Left breast, 2 o'clock, ultrasound-guided core biopsy: stromal fibrosis. No atypia or malignancy identified."
+              + " Repeat biopsy is recommended.",
+          "Ultrasound: irregular spiculated mass, BI-RADS 5", "Practitioner/dr-patel"),
       new Case(ProcedureType.FINE_NEEDLE_ASPIRATION, "Practitioner/dr-okafor",
           "Cervical lymph node, FNA: reactive lymphoid population. Negative for malignancy."),
       new Case(ProcedureType.US_CORE_NEEDLE, "Practitioner/dr-novak",
@@ -225,6 +242,12 @@ final class SimulatedLis implements AutoCloseable {
     order.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
     order.setSubject(new Reference("Patient/local-" + accession));
     order.setRequester(new Reference(c.practitioner()));
+    if (c.reason() != null) {
+      order.addReasonCode(new CodeableConcept().setText(c.reason()));
+    }
+    if (c.collector() != null) {
+      specimen.getCollection().setCollector(new Reference(c.collector()));
+    }
     specimen.addContained(order);
     specimen.addRequest(new Reference("#order"));
     http.send(HttpRequest.newBuilder(URI.create(specimenBase + "/Specimen"))
