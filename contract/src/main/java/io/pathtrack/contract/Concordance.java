@@ -84,33 +84,30 @@ public record Concordance(State state, Optional<ImagingCategory> category, Outco
     findings.forEach(f -> e.addExtension("finding", new StringType(f)));
   }
 
-  /** The assessment a specimen carries, if any (one that cannot be read is none). */
+  /** The assessment a specimen carries, if any (one that cannot be read, or stated twice, is none). */
   public static Optional<Concordance> readFrom(Specimen specimen) {
-    Extension e = specimen.getExtensionByUrl(Extensions.CONCORDANCE);
-    if (e == null) {
+    Optional<Extension> found = Extensions.single(specimen, Extensions.CONCORDANCE);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Optional<State> state = State.fromCode(text(e, "state"));
-    Optional<Outcome> outcome = Outcome.fromCode(text(e, "outcome"));
-    Extension report = e.getExtensionByUrl("report");
-    if (state.isEmpty() || outcome.isEmpty() || report == null || !(report.getValue() instanceof Reference ref)
-        || !ref.hasReference()) {
+    Extension e = found.get();
+    Optional<State> state = Extensions.singleValue(e, "state").flatMap(State::fromCode);
+    Optional<Outcome> outcome = Extensions.singleValue(e, "outcome").flatMap(Outcome::fromCode);
+    Optional<String> report = Extensions.single(e, "report").map(Extension::getValue)
+        .filter(v -> v instanceof Reference r && r.hasReference()).map(v -> ((Reference) v).getReference());
+    if (state.isEmpty() || outcome.isEmpty() || report.isEmpty()) {
       return Optional.empty();
     }
     List<String> findings = new ArrayList<>();
     for (Extension f : e.getExtensionsByUrl("finding")) {
-      if (f.getValue() != null && f.getValue().hasPrimitiveValue()) {
+      if (f.getValue() != null && f.getValue().hasPrimitiveValue() && findings.size() < 10) {
         findings.add(f.getValue().primitiveValue());
       }
     }
-    return Optional.of(new Concordance(state.get(), ImagingCategory.fromCode(text(e, "imaging-category")), outcome.get(),
-        ref.getReference(), Optional.ofNullable(text(e, "report-version")).orElse("1"),
-        Calcifications.fromCode(text(e, "calcifications")).orElse(Calcifications.NOT_TARGETED), findings));
-  }
-
-  private static String text(Extension parent, String url) {
-    Extension child = parent.getExtensionByUrl(url);
-    return child == null || child.getValue() == null || !child.getValue().hasPrimitiveValue() ? null
-        : child.getValue().primitiveValue();
+    return Optional.of(new Concordance(state.get(),
+        Extensions.singleValue(e, "imaging-category").flatMap(ImagingCategory::fromCode), outcome.get(), report.get(),
+        Extensions.singleValue(e, "report-version").orElse("1"),
+        Extensions.singleValue(e, "calcifications").flatMap(Calcifications::fromCode).orElse(Calcifications.NOT_TARGETED),
+        findings));
   }
 }

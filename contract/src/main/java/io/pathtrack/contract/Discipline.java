@@ -23,8 +23,13 @@ public enum Discipline implements Coded {
   private static final java.util.Set<String> CULTURE_LOINC = java.util.Set.of("600-7", "6463-4", "11475-1", "634-6",
       "635-3", "43409-2", "580-1", "19128-8", "88461-2", "623-3", "13317-3");
   private static final Pattern CULTURE_WORDS = Pattern.compile("(?i)(?<!\\p{L})(?:culture|cultures|microbiology"
-      + "|microbiological|bacteriology|kultur|mikrobiolog\\p{L}*|bakteriolog\\p{L}*|cultivo|coltura|colture|kweek"
+      + "|microbiological|bacteriology|\\p{L}*kultur(?:en)?|mikrobiolog\\p{L}*|bakteriolog\\p{L}*|cultivo|coltura|colture|kweek"
       + "|microbiologie|microbiologia|microbiología|microbiologisch)(?!\\p{L})");
+
+  /** HL7 v2-0074 sections of anatomic pathology. */
+  private static final java.util.Set<String> PATHOLOGY_SECTIONS = java.util.Set.of("SP", "CP", "CY", "PAT");
+  private static final Pattern PATHOLOGY_WORDS = Pattern.compile("(?i)(?<!\\p{L})(?:\\p{L}*patholog\\p{L}*|histolog\\p{L}*"
+      + "|\\p{L}*cytolog\\p{L}*|zytolog\\p{L}*|biops\\p{L}*|biopt\\p{L}*|anatomopatol\\p{L}*|histopatol\\p{L}*)(?!\\p{L})");
 
   private final Concept concept;
 
@@ -42,29 +47,44 @@ public enum Discipline implements Coded {
   }
 
   /**
-   * Whether a category or code says microbiology: v2-0074 {@code MB}/{@code MCB}, a culture LOINC code, or the words
-   * (culture, Kultur, cultivo, coltura, kweek, microbiology…) in its text or displays.
+   * The discipline of a report or an order, from its categories and code. Coded first: an HL7 v2-0074 {@code MB} or
+   * {@code MCB} category or a culture LOINC code is microbiology — unless a pathology category ({@code SP}, {@code CP},
+   * {@code CY}, {@code PAT}) stands beside it; a pathology category alone is histology. Only with neither do words
+   * decide: culture words (culture, Kultur, cultivo, coltura, kweek, microbiology…) with no pathology words (pathology,
+   * histology, cytology, biopsy…) are microbiology. Anything else is histology: the histology classifier is the one
+   * that never misses a malignancy, so a report that is not clearly a culture is read by it.
    */
-  public static boolean microbiology(CodeableConcept concept) {
-    if (concept == null) {
-      return false;
+  public static Discipline of(java.util.List<CodeableConcept> categories, CodeableConcept code) {
+    boolean microbiologyCoded = false;
+    boolean pathologyCoded = false;
+    StringBuilder text = new StringBuilder();
+    java.util.List<CodeableConcept> all = new java.util.ArrayList<>(categories == null ? java.util.List.of() : categories);
+    if (code != null) {
+      all.add(code);
     }
-    for (Coding c : concept.getCoding()) {
-      String code = c.getCode() == null ? "" : c.getCode().trim();
-      if (V2_0074.equals(c.getSystem()) && (code.equals("MB") || code.equals("MCB"))) {
-        return true;
+    for (CodeableConcept concept : all) {
+      for (Coding c : concept.getCoding()) {
+        String value = c.getCode() == null ? "" : c.getCode().trim();
+        if (V2_0074.equals(c.getSystem())) {
+          microbiologyCoded |= value.equals("MB") || value.equals("MCB");
+          pathologyCoded |= PATHOLOGY_SECTIONS.contains(value);
+        }
+        microbiologyCoded |= "http://loinc.org".equals(c.getSystem()) && CULTURE_LOINC.contains(value);
+        text.append(' ').append(c.hasDisplay() ? c.getDisplay() : "");
       }
-      if ("http://loinc.org".equals(c.getSystem()) && CULTURE_LOINC.contains(code)) {
-        return true;
-      }
-      if (c.hasDisplay() && words(c.getDisplay())) {
-        return true;
+      text.append(' ').append(concept.hasText() ? concept.getText() : "");
+      if (text.length() > 2_000) {
+        break;
       }
     }
-    return concept.hasText() && words(concept.getText());
+    if (pathologyCoded) {
+      return HISTOLOGY;
+    }
+    if (microbiologyCoded) {
+      return MICROBIOLOGY;
+    }
+    String words = text.length() > 2_000 ? text.substring(0, 2_000) : text.toString();
+    return CULTURE_WORDS.matcher(words).find() && !PATHOLOGY_WORDS.matcher(words).find() ? MICROBIOLOGY : HISTOLOGY;
   }
 
-  private static boolean words(String text) {
-    return CULTURE_WORDS.matcher(text.length() > 400 ? text.substring(0, 400) : text).find();
-  }
 }

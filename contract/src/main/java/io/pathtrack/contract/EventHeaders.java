@@ -45,7 +45,7 @@ public final class EventHeaders {
 
   /** On classified reports: the discipline ({@link Discipline}): histology or microbiology. */
   public static final String DISCIPLINE = "ce_discipline";
-  /** On classified microbiology reports: the culture's result, growth, no-growth or pending. */
+  /** On classified microbiology reports: the culture's result, growth, no-growth, pending or unknown. */
   public static final String CULTURE = "ce_culture";
   /** On classified reports: the imaging category the report's own order states ({@link ImagingCategory#code()}). */
   public static final String IMAGING_CATEGORY = "ce_imagingcategory";

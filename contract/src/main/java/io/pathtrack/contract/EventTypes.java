@@ -23,6 +23,11 @@ public final class EventTypes {
   public static final String SLA_LATE = PREFIX + "sla.late";
   /** The final report for a specimen arrived; the value carries the turnaround (specimen-service). */
   public static final String SPECIMEN_REPORTED = PREFIX + "specimen.reported";
+  /**
+   * On the specimen topic: a final report of one discipline arrived while another discipline ordered is awaited (the
+   * specimen's concordance and follow-ups are decided; it is reported when all have reported).
+   */
+  public static final String SPECIMEN_REPORTED_IN_PART = PREFIX + "specimen.reported-in-part";
   /** On the specimen topic: the lab or the EHR closed a recommended follow-up ({@code $follow-up}). */
   public static final String SPECIMEN_FOLLOW_UP_CLOSED = PREFIX + "specimen.follow-up-closed";
   /** On the SLA topic: a follow-up a final report recommends is tracked (FHIR Task, businessStatus open). */

@@ -75,4 +75,39 @@ public final class Extensions {
   public static final String REPLACES = SD + "replaces";
 
   private Extensions() {}
+
+  /**
+   * The one extension with this URL, if there is exactly one: HAPI's {@code getExtensionByUrl} throws when there are
+   * several, and a value stated twice is not read (never guessed).
+   */
+  public static java.util.Optional<org.hl7.fhir.r4.model.Extension> single(org.hl7.fhir.r4.model.Element element,
+      String url) {
+    return one(element.getExtensionsByUrl(url));
+  }
+
+  /** The same for a resource's extensions. */
+  public static java.util.Optional<org.hl7.fhir.r4.model.Extension> single(org.hl7.fhir.r4.model.DomainResource resource,
+      String url) {
+    return one(resource.getExtensionsByUrl(url));
+  }
+
+  /** The primitive value of the one extension with this URL, if there is exactly one and it has a value. */
+  public static java.util.Optional<String> singleValue(org.hl7.fhir.r4.model.Element element, String url) {
+    return value(single(element, url));
+  }
+
+  /** The same for a resource's extensions. */
+  public static java.util.Optional<String> singleValue(org.hl7.fhir.r4.model.DomainResource resource, String url) {
+    return value(single(resource, url));
+  }
+
+  private static java.util.Optional<org.hl7.fhir.r4.model.Extension> one(
+      java.util.List<org.hl7.fhir.r4.model.Extension> found) {
+    return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<String> value(java.util.Optional<org.hl7.fhir.r4.model.Extension> extension) {
+    return extension.map(org.hl7.fhir.r4.model.Extension::getValue)
+        .filter(v -> v != null && v.hasPrimitiveValue()).map(org.hl7.fhir.r4.model.Type::primitiveValue);
+  }
 }

@@ -30,6 +30,8 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
 
   /** At most this many follow-ups are carried; a report recommending more is read for these. */
   public static final int MAX_FOLLOW_UPS = 8;
+  /** The longest interval carried, ten years; a longer one is not read. */
+  static final long MAX_MONTHS = 120;
   private static final Pattern KIND = Pattern.compile("[a-z][a-z-]{0,39}");
 
   /**
@@ -75,7 +77,7 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
         .filter(c -> c.equals("present") || c.equals("absent") || c.equals("not-mentioned"));
     Discipline discipline = Discipline.fromCode(EventHeaders.last(headers, EventHeaders.DISCIPLINE)).orElse(Discipline.HISTOLOGY);
     Optional<String> culture = Optional.ofNullable(EventHeaders.last(headers, EventHeaders.CULTURE))
-        .filter(c -> c.equals("growth") || c.equals("no-growth") || c.equals("pending"));
+        .filter(c -> c.equals("growth") || c.equals("no-growth") || c.equals("pending") || c.equals("unknown"));
     return new ReportCues(category, calcifications, followUps(EventHeaders.last(headers, EventHeaders.FOLLOW_UPS)),
         discipline, culture);
   }
@@ -97,8 +99,12 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
       Optional<Period> interval = Optional.empty();
       if (parts.length == 2) {
         try {
-          interval = Optional.of(Period.parse(parts[1])).filter(p -> !p.isNegative() && !p.isZero());
-        } catch (DateTimeParseException e) {
+          interval = Optional.of(Period.parse(parts[1]).normalized()).filter(p -> !p.isNegative() && !p.isZero());
+        } catch (DateTimeParseException | ArithmeticException e) {
+          continue;
+        }
+        if (interval.isPresent() && (interval.get().toTotalMonths() > MAX_MONTHS
+            || interval.get().getDays() > MAX_MONTHS * 31)) {
           continue;
         }
       }

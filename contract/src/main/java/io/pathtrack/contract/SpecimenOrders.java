@@ -63,12 +63,10 @@ public final class SpecimenOrders {
    */
   public static Optional<ImagingCategory> imagingCategory(Specimen specimen) {
     for (ServiceRequest order : orders(specimen)) {
-      Extension coded = order.getExtensionByUrl(Extensions.IMAGING_CATEGORY);
-      if (coded != null && coded.getValue() != null && coded.getValue().hasPrimitiveValue()) {
-        Optional<ImagingCategory> category = ImagingCategory.fromCode(coded.getValue().primitiveValue());
-        if (category.isPresent()) {
-          return category;
-        }
+      Optional<ImagingCategory> coded = Extensions.singleValue(order, Extensions.IMAGING_CATEGORY)
+          .flatMap(ImagingCategory::fromCode);
+      if (coded.isPresent()) {
+        return coded;
       }
       Optional<ImagingCategory> category = ImagingCategory.find(orderText(order));
       if (category.isPresent()) {
@@ -111,9 +109,7 @@ public final class SpecimenOrders {
   public static java.util.Set<Discipline> disciplines(Specimen specimen) {
     java.util.Set<Discipline> ordered = java.util.EnumSet.noneOf(Discipline.class);
     for (ServiceRequest order : orders(specimen)) {
-      boolean culture = Discipline.microbiology(order.getCode())
-          || order.getCategory().stream().anyMatch(Discipline::microbiology);
-      ordered.add(culture ? Discipline.MICROBIOLOGY : Discipline.HISTOLOGY);
+      ordered.add(Discipline.of(order.getCategory(), order.getCode()));
     }
     return ordered;
   }
@@ -131,9 +127,7 @@ public final class SpecimenOrders {
 
   /** The lifecycle status the specimen carries ({@link Extensions#LIFECYCLE_STATUS}), if any. */
   public static Optional<String> lifecycleStatus(Specimen specimen) {
-    Extension status = specimen.getExtensionByUrl(Extensions.LIFECYCLE_STATUS);
-    return status == null || status.getValue() == null || !status.getValue().hasPrimitiveValue() ? Optional.empty()
-        : Optional.of(status.getValue().primitiveValue());
+    return Extensions.singleValue(specimen, Extensions.LIFECYCLE_STATUS);
   }
 
   /** The reason given when the specimen was moved to {@code status} (a note {@code "rejected: unlabelled"}), if any. */

@@ -117,4 +117,65 @@ class ImagingCategoryTest {
         new ReportCues.FollowUp("correlation", Optional.empty()), new ReportCues.FollowUp("clinical", Optional.empty()));
     assertThat(cues.followUpsHeader()).isEqualTo("repeat-biopsy:P14D,imaging:P6M,correlation,clinical");
   }
+
+  @Test
+  void aValueStatedTwiceIsNotReadAndNeverThrows() {
+    Specimen specimen = new Specimen();
+    ServiceRequest order = new ServiceRequest();
+    order.setId("order");
+    order.addExtension(Extensions.IMAGING_CATEGORY, new org.hl7.fhir.r4.model.CodeType("bi-rads-5"));
+    order.addExtension(Extensions.IMAGING_CATEGORY, new org.hl7.fhir.r4.model.CodeType("bi-rads-2"));
+    specimen.addContained(order);
+    specimen.addRequest(new Reference("#order"));
+    specimen.addExtension(Extensions.LIFECYCLE_STATUS, new org.hl7.fhir.r4.model.CodeType("reported"));
+    specimen.addExtension(Extensions.LIFECYCLE_STATUS, new org.hl7.fhir.r4.model.CodeType("rejected"));
+    Concordance c = new Concordance(Concordance.State.DISCORDANT, Optional.empty(), Outcome.BENIGN, "DiagnosticReport/r1",
+        "1", Concordance.Calcifications.NOT_TARGETED, List.of());
+    c.writeTo(specimen);
+    specimen.addExtension().setUrl(Extensions.CONCORDANCE).addExtension("state", new org.hl7.fhir.r4.model.CodeType("concordant"));
+
+    assertThat(SpecimenOrders.imagingCategory(specimen)).isEmpty();
+    assertThat(SpecimenOrders.lifecycleStatus(specimen)).isEmpty();
+    assertThat(Concordance.readFrom(specimen)).isEmpty();
+    Specimen broken = new Specimen();
+    broken.addExtension().setUrl(Extensions.CONCORDANCE).addExtension("report", new org.hl7.fhir.r4.model.StringType("x"));
+    assertThat(Concordance.readFrom(broken)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} / {1} / {2} -> {3}")
+  @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+      MB   | none                      | none    | MICROBIOLOGY
+      MCB  | Wound culture             | none    | MICROBIOLOGY
+      SP   | Bone culture              | none    | HISTOLOGY
+      MB   | none                      | 60567-5 | MICROBIOLOGY
+      MB,SP| none                      | none    | HISTOLOGY
+      none | Bone culture              | none    | MICROBIOLOGY
+      none | Blutkultur                | none    | MICROBIOLOGY
+      none | Kultur, aerob und anaerob | none    | MICROBIOLOGY
+      none | Core biopsy - histology; culture if abscess | none | HISTOLOGY
+      none | none                      | 600-7   | MICROBIOLOGY
+      none | Surgical pathology report | none    | HISTOLOGY
+      none | none                      | none    | HISTOLOGY
+      """)
+  void theDisciplineIsCodedFirstAndWordsOnlyWithoutAPathologyCategory(String sections, String text, String loinc,
+      Discipline expected) {
+    List<org.hl7.fhir.r4.model.CodeableConcept> categories = new java.util.ArrayList<>();
+    if (sections != null) {
+      for (String section : sections.split(",")) {
+        categories.add(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(Discipline.V2_0074,
+            section.trim(), null)));
+      }
+    }
+    org.hl7.fhir.r4.model.CodeableConcept code = new org.hl7.fhir.r4.model.CodeableConcept().setText(text);
+    if (loinc != null) {
+      code.addCoding(new org.hl7.fhir.r4.model.Coding("http://loinc.org", loinc, null));
+    }
+    assertThat(Discipline.of(categories, code)).isEqualTo(expected);
+  }
+
+  @Test
+  void aFollowUpIntervalBeyondTenYearsOrOverflowingIsNotRead() {
+    assertThat(ReportCues.followUps("imaging:P400000000W,excision:P300000000Y,mdt:P11Y,clinical:P10Y,imaging:P5000D"))
+        .containsExactly(new ReportCues.FollowUp("clinical", Optional.of(Period.ofYears(10))));
+  }
 }

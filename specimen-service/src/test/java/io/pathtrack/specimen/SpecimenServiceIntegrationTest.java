@@ -187,22 +187,14 @@ class SpecimenServiceIntegrationTest {
   }
 
   /**
-   * A CT-guided bone biopsy sent to pathology and microbiology: the culture's final report alone does not report the
-   * specimen nor stop its clock; the histology report does, and the specimen records both disciplines.
+   * A CT-guided bone biopsy sent to pathology and microbiology. The culture's final report alone does not report the
+   * specimen nor stop its clock. The histology, when it comes first, is decided at once — its discordance told on the
+   * specimen topic (reported in part), its recommended follow-up tracked — and the specimen is reported when both have.
    */
   @Test
   void aSpecimenOrderedForHistologyAndCultureIsReportedWhenBothHaveReported() {
-    Specimen specimen = specimen("SP-MB-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-novak")
-        .received(now()).build();
-    org.hl7.fhir.r4.model.ServiceRequest culture = new org.hl7.fhir.r4.model.ServiceRequest();
-    culture.setId("culture");
-    culture.setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ACTIVE);
-    culture.setIntent(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent.ORDER);
-    culture.setRequester(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-novak"));
-    culture.getCode().setText("Bone culture (aerobic and anaerobic), suspected osteomyelitis");
-    specimen.addContained(culture);
-    specimen.addRequest(new org.hl7.fhir.r4.model.Reference("#culture"));
-    service.register(specimen);
+    service.register(specimen("SP-MB-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-novak")
+        .alsoOrdered("Bone culture (aerobic and anaerobic), suspected osteomyelitis").received(now()).build());
     service.awaitView("SP-MB-1", v -> v.get("dueAt") != null);
 
     service.finalReportWith("SP-MB-1", Outcome.ATYPICAL, now(), Map.of(EventHeaders.DISCIPLINE, "microbiology",
@@ -218,6 +210,28 @@ class SpecimenServiceIntegrationTest {
     Specimen reported = Fhir.json().parseResource(Specimen.class, service.read("SP-MB-1").body());
     assertThat(io.pathtrack.contract.SpecimenOrders.reportedDisciplines(reported))
         .containsExactlyInAnyOrder(io.pathtrack.contract.Discipline.HISTOLOGY, io.pathtrack.contract.Discipline.MICROBIOLOGY);
+  }
+
+  @Test
+  void aHistologyReportWhileTheCultureIsAwaitedIsDecidedAtOnce() {
+    service.register(specimen("SP-MB-2").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-novak")
+        .reason("CT: aggressive lytic lesion, highly suspicious for malignancy").alsoOrdered("Bone culture")
+        .received(now()).build());
+    service.awaitView("SP-MB-2", v -> v.get("dueAt") != null);
+
+    service.finalReportWith("SP-MB-2", Outcome.BENIGN, now(), Map.of(EventHeaders.FOLLOW_UPS, "repeat-biopsy"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.specimenEvents("SP-MB-2").stream()
+        .anyMatch(r -> EventTypes.SPECIMEN_REPORTED_IN_PART.equals(KafkaProbe.header(r, EventHeaders.TYPE))));
+    var inPart = service.specimenEvents("SP-MB-2").stream()
+        .filter(r -> EventTypes.SPECIMEN_REPORTED_IN_PART.equals(KafkaProbe.header(r, EventHeaders.TYPE))).findFirst().orElseThrow();
+    Specimen told = Fhir.json().parseResource(Specimen.class, new String(inPart.value(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(io.pathtrack.contract.Concordance.readFrom(told)).hasValueSatisfying(c ->
+        assertThat(c.state()).isEqualTo(io.pathtrack.contract.Concordance.State.DISCORDANT));
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.slaTypes("SP-MB-2").contains(EventTypes.FOLLOW_UP_CREATED));
+    Map<String, Object> view = service.awaitView("SP-MB-2", v -> String.valueOf(v.get("timeline")).contains("waiting for microbiology"));
+    assertThat(view.get("lifecycle")).isNotEqualTo("reported");
+    assertThat(String.valueOf(view.get("followUps"))).contains("repeat-biopsy");
   }
 
   @Test

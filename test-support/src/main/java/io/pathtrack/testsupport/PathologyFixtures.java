@@ -93,6 +93,7 @@ public final class PathologyFixtures {
     private String patient = "Patient/p-1001";
     private String reason;
     private String collector;
+    private String secondOrder;
 
     private SpecimenBuilder(String accession) {
       this.accession = accession;
@@ -121,6 +122,15 @@ public final class PathologyFixtures {
     /** The order's reason (ServiceRequest.reasonCode text): the imaging finding, its category, the target. */
     public SpecimenBuilder reason(String text) {
       this.reason = text;
+      return this;
+    }
+
+    /**
+     * A second order for the same specimen, by the same practitioner, with this code text (e.g. "Bone culture": the
+     * specimen is also sent to microbiology).
+     */
+    public SpecimenBuilder alsoOrdered(String codeText) {
+      this.secondOrder = codeText;
       return this;
     }
 
@@ -157,6 +167,17 @@ public final class PathologyFixtures {
         }
         specimen.addContained(order);
         specimen.addRequest(new Reference("#order"));
+        if (secondOrder != null) {
+          ServiceRequest second = new ServiceRequest();
+          second.setId("order-2");
+          second.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+          second.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+          second.setSubject(new Reference(patient));
+          second.setRequester(new Reference(orderingPractitioner));
+          second.getCode().setText(secondOrder);
+          specimen.addContained(second);
+          specimen.addRequest(new Reference("#order-2"));
+        }
       }
       return specimen;
     }

@@ -236,15 +236,8 @@ class WalkingSkeletonEndToEndTest {
 
     // A CT-guided bone biopsy sent to pathology and microbiology: the positive culture is told at high priority, and the
     // specimen is reported only when the histology has reported too.
-    Specimen bone = specimen("E2E-MB-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-chen").build();
-    org.hl7.fhir.r4.model.ServiceRequest culture = new org.hl7.fhir.r4.model.ServiceRequest();
-    culture.setId("culture");
-    culture.setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ACTIVE);
-    culture.setIntent(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent.ORDER);
-    culture.setRequester(new org.hl7.fhir.r4.model.Reference("Practitioner/dr-chen"));
-    culture.getCode().setText("Bone culture, suspected osteomyelitis");
-    bone.addContained(culture);
-    bone.addRequest(new org.hl7.fhir.r4.model.Reference("#culture"));
+    Specimen bone = specimen("E2E-MB-1").procedure(ProcedureType.CT_BONE).orderedBy("Practitioner/dr-chen")
+        .alsoOrdered("Bone culture, suspected osteomyelitis").build();
     register(bone);
     assertThat(postReport(report("E2E-MB-1").id("E2E-MB-1-culture").requester("Practitioner/dr-chen")
         .category("http://terminology.hl7.org/CodeSystem/v2-0074", "MB")

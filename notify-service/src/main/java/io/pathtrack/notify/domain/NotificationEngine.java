@@ -78,9 +78,11 @@ public final class NotificationEngine {
     if (facts.closedAs().isPresent()) {
       boolean rejected = facts.closedAs().get().equals("rejected");
       Trigger trigger = rejected ? Trigger.SPECIMEN_REJECTED : Trigger.SPECIMEN_CANCELLED;
-      Contact to = onDutyFor(orderer.orElse(directory.fallback()), Priority.HIGH, now);
+      Contact intended = orderer.orElse(directory.fallback());
+      Contact to = onDutyFor(intended, Priority.HIGH, now);
       String reference = "Specimen/" + state.accession();
-      Notification n = notification(id(reference + "|" + trigger.code(), to.reference(), trigger), state.accession(),
+      // The id names whom it was meant for, not who covered: a later event is the same notification whoever is on duty.
+      Notification n = notification(id(reference + "|" + trigger.code(), intended.reference(), trigger), state.accession(),
           reference, facts.closedAs().get(), Outcome.NONDIAGNOSTIC, false, Priority.HIGH, to, orderer.isEmpty(),
           NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), to), now, trigger, 0,
           Optional.empty())
@@ -110,7 +112,7 @@ public final class NotificationEngine {
       String note = String.join("; ", c.findings()) + ".";
       for (Contact recipient : recipients) {
         Contact to = onDutyFor(recipient, priority, now);
-        Notification n = notification(id(c.reportReference() + "|" + c.reportVersion() + "|concordance", to.reference(),
+        Notification n = notification(id(c.reportReference() + "|" + c.reportVersion() + "|concordance", recipient.reference(),
             trigger), state.accession(), c.reportReference(), c.reportVersion(), c.outcome(), false, priority, to,
             orderer.isEmpty() && radiologist.isEmpty(), NotificationPolicy.channelsFor(wanted, to), now, trigger, 0,
             Optional.empty()).withNote(note);
@@ -130,9 +132,10 @@ public final class NotificationEngine {
   public Step onFollowUpOverdue(AccessionNotifications state, FollowUpAlert alert, Instant now) {
     Optional<Contact> orderer = alert.orderingPractitioner().or(() -> Optional.ofNullable(state.orderer()))
         .flatMap(directory::find);
-    Contact to = onDutyFor(orderer.orElse(directory.fallback()), Priority.HIGH, now);
+    Contact intended = orderer.orElse(directory.fallback());
+    Contact to = onDutyFor(intended, Priority.HIGH, now);
     String version = "follow-up:" + alert.kind();
-    Notification n = notification(id(alert.reportReference() + "|" + version + "|" + alert.dueAt(), to.reference(),
+    Notification n = notification(id(alert.reportReference() + "|" + version + "|" + alert.dueAt(), intended.reference(),
         Trigger.FOLLOW_UP_OVERDUE), alert.accession(), alert.reportReference(), version, Outcome.ATYPICAL, false,
         Priority.HIGH, to, orderer.isEmpty(),
         NotificationPolicy.channelsFor(EnumSet.of(DeliveryChannel.INBOX, DeliveryChannel.EMAIL), to), now,
@@ -157,6 +160,24 @@ public final class NotificationEngine {
         + report.previousOutcome().map(p -> p == report.outcome() ? "; the outcome is unchanged ("
             + report.outcome().code() + ")" : "; the outcome changed from " + p.code() + " to " + report.outcome().code())
             .orElse("") + ". You were told of the earlier version, or are in the patient's care team.";
+  }
+
+  /** A follow-up completed or cancelled: its overdue notices (and their escalations) are settled and stop escalating. */
+  public Step onFollowUpClosed(AccessionNotifications state, FollowUpAlert alert, Instant now) {
+    String version = "follow-up:" + alert.kind();
+    AccessionNotifications next = state;
+    List<Notification> publish = new ArrayList<>();
+    List<EscalationTimer> remove = new ArrayList<>();
+    for (Notification n : state.all()) {
+      if (n.reportReference().equals(alert.reportReference()) && n.reportVersion().equals(version)
+          && (n.state().isOpen() || n.state() == NotificationState.ESCALATED)) {
+        Notification done = n.acknowledged("follow-up closed", now);
+        next = next.with(done);
+        publish.add(done);
+        n.ackDeadline().ifPresent(at -> remove.add(new EscalationTimer(at, n.accession(), n.id())));
+      }
+    }
+    return new Step(next, publish, List.of(), remove);
   }
 
   /** For urgent and high priority, an off-duty recipient's covering physician. */
@@ -212,7 +233,8 @@ public final class NotificationEngine {
       // Everyone told of an earlier version: first recipients, copies, those escalated or rerouted to.
       state.all().stream().filter(n -> n.reportReference().equals(report.reportReference())
               && !n.reportVersion().equals(report.reportVersion()) && n.state() != NotificationState.RETRACTED
-              && !n.trigger().concordance())
+              && n.state() != NotificationState.DECLINED && !n.trigger().concordance()
+              && n.trigger() != Trigger.DECLINED_NOTICE)
           .map(Notification::recipient).forEach(told::add);
       copiesTo = List.copyOf(told);
     }
@@ -316,13 +338,21 @@ public final class NotificationEngine {
     AccessionNotifications next = state;
     List<Notification> publish = new ArrayList<>();
     List<EscalationTimer> remove = new ArrayList<>();
-    boolean concordance = rootTrigger(state, acked.get()).concordance();
+    Trigger root = rootTrigger(state, acked.get());
+    boolean concordance = root.concordance();
+    String chain = chainStart(state, acked.get());
     for (Notification n : state.all()) {
       // A concordance question is settled apart from the result: acknowledging a benign result must not settle the
-      // discordance of that same result (nor the other way round).
+      // discordance of that same result (nor the other way round). A discordance asks both the ordering physician and
+      // the radiologist to act: each one's chain is settled by its own acknowledgement. A notice for information (the
+      // lab told of a decline) settles only itself.
+      Trigger nRoot = rootTrigger(state, n);
       boolean sameCase = n.reportReference().equals(acked.get().reportReference())
           && n.reportVersion().equals(acked.get().reportVersion())
-          && rootTrigger(state, n).concordance() == concordance;
+          && nRoot.concordance() == concordance
+          && (root != Trigger.DISCORDANT || chainStart(state, n).equals(chain))
+          && (root == Trigger.DECLINED_NOTICE) == (nRoot == Trigger.DECLINED_NOTICE)
+          && (root != Trigger.DECLINED_NOTICE || n.id().equals(acked.get().id()));
       if (sameCase && (n.state().isOpen() || n.state() == NotificationState.ESCALATED)) {
         Notification done = n.acknowledged(by, now);
         next = next.with(done);
@@ -349,7 +379,7 @@ public final class NotificationEngine {
     Notification declined = n.withState(NotificationState.DECLINED);
     Notification rerouted = notification(id(n.id(), desk.reference(), Trigger.DECLINED), n.accession(), n.reportReference(),
         n.reportVersion(), n.outcome(), n.needsReview(), n.priority(), desk, true, NotificationPolicy.channelsFor(n.channels(), desk),
-        now, Trigger.DECLINED, n.escalationLevel(), Optional.of(n.id()));
+        now, Trigger.DECLINED, n.escalationLevel(), Optional.of(n.id())).withNote(n.note().orElse(null));
     Step step = created(state.with(declined), rerouted, now);
     AccessionNotifications next = step.state();
     List<Notification> publish = new ArrayList<>();
@@ -387,7 +417,8 @@ public final class NotificationEngine {
     Notification escalated = n.withState(NotificationState.ESCALATED);
     Notification next = notification(id(n.id(), to.reference(), Trigger.ESCALATION), n.accession(), n.reportReference(),
         n.reportVersion(), n.outcome(), n.needsReview(), n.priority(), to, to.reference().equals(directory.fallback().reference()),
-        NotificationPolicy.channelsFor(n.channels(), to), now, Trigger.ESCALATION, n.escalationLevel() + 1, Optional.of(n.id()));
+        NotificationPolicy.channelsFor(n.channels(), to), now, Trigger.ESCALATION, n.escalationLevel() + 1, Optional.of(n.id()))
+        .withNote(n.note().orElse(null));
     Step step = created(state.with(escalated), next, now);
     List<Notification> publish = new ArrayList<>();
     publish.add(escalated);
@@ -431,6 +462,7 @@ public final class NotificationEngine {
     Notification first = n;
     for (int hops = 0; hops < 64 && first.replaces().isPresent()
         && (first.trigger() == Trigger.ESCALATION || first.trigger() == Trigger.DECLINED); hops++) {
+      // A DECLINED_NOTICE replaces nothing of its chain: it is its own root (it names the declined one only as a reference).
       Optional<Notification> earlier = state.find(first.replaces().get());
       if (earlier.isEmpty()) {
         break;

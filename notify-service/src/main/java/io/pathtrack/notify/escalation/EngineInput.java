@@ -22,7 +22,7 @@ sealed interface EngineInput {
   /** A classified report or its retraction; the body is a copy for the page, empty when absent. */
   record Report(Optional<DiagnosticReport> body) implements EngineInput {}
 
-  /** A specimen event: it says who ordered. */
+  /** A specimen event: who ordered, a rejection or cancellation, the concordance of its final report. */
   record SpecimenEvent(Specimen specimen) implements EngineInput {}
 
   /** An SLA warning or breach: what the engine needs is in the headers (the Task body is not read). */
@@ -30,6 +30,9 @@ sealed interface EngineInput {
 
   /** A recommended follow-up past its due date: what the engine needs is in the headers. */
   record FollowUpOverdue() implements EngineInput {}
+
+  /** A recommended follow-up completed or cancelled: its overdue notice is settled. */
+  record FollowUpClosed() implements EngineInput {}
 
   /** A request to acknowledge a notification. */
   record Acknowledge(NotificationRequest request) implements EngineInput {}
@@ -68,9 +71,11 @@ sealed interface EngineInput {
         case EventTypes.REPORT_CLASSIFIED, EventTypes.REPORT_RETRACTED ->
             new Report(Optional.ofNullable(reports.deserialize(topic, headers, data)));
         case EventTypes.SPECIMEN_REGISTERED, EventTypes.SPECIMEN_STATUS_CHANGED, EventTypes.SPECIMEN_REPORTED,
-            EventTypes.SPECIMEN_CORRECTED -> new SpecimenEvent(specimens.deserialize(topic, headers, required(data)));
+            EventTypes.SPECIMEN_REPORTED_IN_PART, EventTypes.SPECIMEN_CORRECTED ->
+            new SpecimenEvent(specimens.deserialize(topic, headers, required(data)));
         case EventTypes.SLA_WARNING, EventTypes.SLA_BREACH -> new SlaEvent();
         case EventTypes.FOLLOW_UP_OVERDUE -> new FollowUpOverdue();
+        case EventTypes.FOLLOW_UP_CLOSED -> new FollowUpClosed();
         case EventTypes.NOTIFICATION_ACK_REQUESTED -> new Acknowledge(requests.deserialize(topic, headers, required(data)));
         case EventTypes.NOTIFICATION_DECLINE_REQUESTED -> new Decline(requests.deserialize(topic, headers, required(data)));
         default -> new Other();

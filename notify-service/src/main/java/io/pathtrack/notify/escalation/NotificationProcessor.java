@@ -77,11 +77,13 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
             io.pathtrack.contract.ReportCues.fromHeaders(record.headers()), now);
       }).orElse(null);
     } else if (input instanceof EngineInput.SpecimenEvent specimen) {
-      step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen()), now);
+      step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen(), type), now);
     } else if (input instanceof EngineInput.SlaEvent) {
       step = engine.onSla(state, slaAlert(accession, type, record.headers()), now);
     } else if (input instanceof EngineInput.FollowUpOverdue) {
       step = engine.onFollowUpOverdue(state, followUp(accession, record.headers()), now);
+    } else if (input instanceof EngineInput.FollowUpClosed) {
+      step = engine.onFollowUpClosed(state, followUp(accession, record.headers()), now);
     } else if (input instanceof EngineInput.Acknowledge ack) {
       step = engine.onAcknowledged(state, ack.request().notificationId(), ack.request().by(), now);
     } else if (input instanceof EngineInput.Decline decline) {

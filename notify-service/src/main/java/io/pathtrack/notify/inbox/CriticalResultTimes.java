@@ -7,6 +7,7 @@ import io.pathtrack.notify.domain.Contact;
 import io.pathtrack.notify.domain.Notification;
 import io.pathtrack.notify.domain.NotificationState;
 import io.pathtrack.notify.domain.Practitioners;
+import io.pathtrack.notify.domain.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,12 +80,16 @@ public class CriticalResultTimes {
     Map<String, List<Duration>> times = new TreeMap<>();
     for (Notification n : notifications) {
       if (n.priority() != Priority.URGENT || n.escalationLevel() != 0 || n.ackDeadline().isEmpty()
-          || n.state() == NotificationState.RETRACTED || n.state() == NotificationState.DECLINED) {
+          || n.state() == NotificationState.RETRACTED || n.state() == NotificationState.DECLINED
+          || n.trigger() == Trigger.DECLINED || n.trigger() == Trigger.DECLINED_NOTICE) {
         continue;
       }
       Instant deadline = n.ackDeadline().get();
       boolean acknowledged = n.state() == NotificationState.ACKNOWLEDGED;
       Instant ackedAt = n.acknowledgedAt().orElse(null);
+      if (acknowledged && ackedAt == null) {
+        continue; // acknowledged before acknowledgement times were kept: its time is not known
+      }
       if (!acknowledged && !deadline.isBefore(now)) {
         continue; // not due yet
       }

@@ -44,9 +44,9 @@ public final class ReportReading {
   /** The follow-ups results-service read in the report: "Repeat biopsy (within P14D): repeat biopsy is recommended". */
   private static List<String> followUps(DiagnosticReport report) {
     return report.getExtensionsByUrl(Extensions.FOLLOW_UP).stream().map(e -> {
-      String kind = text(e.getExtensionByUrl("kind"));
-      String interval = text(e.getExtensionByUrl("interval"));
-      String words = text(e.getExtensionByUrl("text"));
+      String kind = Extensions.singleValue(e, "kind").filter(k -> !k.isBlank()).orElse(null);
+      String interval = Extensions.singleValue(e, "interval").orElse(null);
+      String words = Extensions.singleValue(e, "text").orElse(null);
       if (kind == null) {
         return null;
       }
@@ -55,9 +55,6 @@ public final class ReportReading {
     }).filter(java.util.Objects::nonNull).toList();
   }
 
-  private static String text(org.hl7.fhir.r4.model.Extension e) {
-    return e == null || e.getValue() == null || !e.getValue().hasPrimitiveValue() ? null : e.getValue().primitiveValue();
-  }
 
   /** A contained specimen by its type and accession; another by its reference. */
   private static String specimen(DiagnosticReport report, Reference ref) {

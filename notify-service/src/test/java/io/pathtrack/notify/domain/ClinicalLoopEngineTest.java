@@ -77,11 +77,15 @@ class ClinicalLoopEngineTest {
     assertThat(escalated.publish()).extracting(Notification::state).contains(NotificationState.ESCALATED);
     Notification next = escalated.publish().get(escalated.publish().size() - 1);
     assertThat(next.trigger()).isEqualTo(Trigger.ESCALATION);
+    assertThat(next.note()).as("the one escalated to sees why").isEqualTo(step.publish().get(0).note());
 
-    // Acknowledging the escalated one settles the discordance for everyone, and not the result.
+    // Acknowledging the escalated one settles that recipient's chain only: the discordance asks both to act.
     NotificationEngine.Step settled = engine.onAcknowledged(escalated.state(), next.id(), next.recipient(), deadline.at());
-    assertThat(settled.state().all()).filteredOn(n -> n.trigger() == Trigger.DISCORDANT || n.trigger() == Trigger.ESCALATION)
-        .allSatisfy(n -> assertThat(n.state()).isIn(NotificationState.ACKNOWLEDGED, NotificationState.ESCALATED));
+    String first = step.publish().get(0).recipient();
+    assertThat(settled.state().all()).filteredOn(n -> n.trigger() == Trigger.ESCALATION || n.trigger() == Trigger.DISCORDANT
+        && n.recipient().equals(first)).allSatisfy(n -> assertThat(n.state()).isEqualTo(NotificationState.ACKNOWLEDGED));
+    assertThat(settled.state().all()).filteredOn(n -> n.trigger() == Trigger.DISCORDANT && !n.recipient().equals(first))
+        .singleElement().satisfies(n -> assertThat(n.state().isOpen()).isTrue());
     assertThat(settled.remove()).isNotEmpty();
 
     // The same specimen event again (a redelivery, a later correction) tells nobody twice.
@@ -239,5 +243,64 @@ class ClinicalLoopEngineTest {
     });
     assertThat(engine.onReport(AccessionNotifications.empty("S26-3"), version("1", "final", Outcome.BENIGN, null), List.of(),
         List.of(), culture("pending"), MONDAY_10).publish()).isEmpty();
+  }
+
+  @Test
+  void aLaterSpecimenEventMakesNoSecondNotificationWhoeverIsOnDutyNow() {
+    SpecimenFacts rejected = new SpecimenFacts(Optional.of(LEE), Optional.empty(), Optional.of("rejected"),
+        Optional.of("wrong container"), Optional.empty());
+    Concordance discordant = concordance(Concordance.State.DISCORDANT, Outcome.BENIGN, "benign result, imaging highly suspicious");
+    NotificationEngine.Step monday = engine.onSpecimen(AccessionNotifications.empty("S26-1"), rejected, MONDAY_10);
+    NotificationEngine.Step both = engine.onSpecimen(monday.state(), reported(discordant, RADIOLOGIST), MONDAY_10);
+    Instant saturday = Instant.parse("2026-11-28T10:00:00Z");
+
+    assertThat(engine.onSpecimen(both.state(), rejected, saturday).publish()).isEmpty();
+    assertThat(engine.onSpecimen(both.state(), reported(discordant, RADIOLOGIST), saturday).publish()).isEmpty();
+  }
+
+  @Test
+  void acknowledgingTheLabsDeclineNoticeSettlesOnlyTheNotice() {
+    NotificationEngine.Step result = engine.onReport(AccessionNotifications.empty("S26-1"), report(Outcome.MALIGNANT), MONDAY_10);
+    Notification urgent = result.publish().get(0);
+    NotificationEngine.Step declined = engine.onDeclined(result.state(), urgent.id(), LEE, MONDAY_10);
+    Notification notice = declined.publish().stream().filter(n -> n.trigger() == Trigger.DECLINED_NOTICE).findFirst()
+        .orElseThrow();
+
+    NotificationEngine.Step acked = engine.onAcknowledged(declined.state(), notice.id(), notice.recipient(), MONDAY_10);
+
+    assertThat(acked.publish()).extracting(Notification::id).containsExactly(notice.id());
+    assertThat(acked.state().all()).filteredOn(n -> n.trigger() == Trigger.DECLINED).singleElement()
+        .satisfies(n -> assertThat(n.state().isOpen()).isTrue());
+  }
+
+  @Test
+  void closingAFollowUpSettlesItsOverdueNotice() {
+    FollowUpAlert overdue = new FollowUpAlert("S26-1", "excision", MONDAY_10.minusSeconds(60), "DiagnosticReport/r-1",
+        Optional.of(LEE));
+    NotificationEngine.Step told = engine.onFollowUpOverdue(AccessionNotifications.empty("S26-1"), overdue, MONDAY_10);
+
+    NotificationEngine.Step closed = engine.onFollowUpClosed(told.state(), overdue, MONDAY_10.plusSeconds(600));
+
+    assertThat(closed.publish()).singleElement().satisfies(n -> {
+      assertThat(n.state()).isEqualTo(NotificationState.ACKNOWLEDGED);
+      assertThat(n.acknowledgedBy()).contains("follow-up closed");
+    });
+    assertThat(closed.remove()).hasSize(1);
+    assertThat(engine.onFollowUpClosed(closed.state(), overdue, MONDAY_10.plusSeconds(700)).publish()).isEmpty();
+  }
+
+  @Test
+  void anAmendmentIsNotSentToWhoeverDeclinedTheResult() {
+    NotificationEngine.Step first = engine.onReport(AccessionNotifications.empty("S26-1"),
+        version("1", "final", Outcome.MALIGNANT, null), List.of("Practitioner/dr-novak"), MONDAY_10);
+    Notification novak = first.publish().stream().filter(n -> n.recipient().equals("Practitioner/dr-novak")).findFirst()
+        .orElseThrow();
+    NotificationEngine.Step declined = engine.onDeclined(first.state(), novak.id(), "Practitioner/dr-novak", MONDAY_10);
+
+    NotificationEngine.Step amended = engine.onReport(declined.state(), version("2", "amended", Outcome.MALIGNANT,
+        Outcome.MALIGNANT), List.of(), List.of(), MONDAY_10.plusSeconds(60));
+
+    assertThat(amended.publish()).extracting(Notification::recipient).doesNotContain("Practitioner/dr-novak")
+        .contains(LEE);
   }
 }

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * {@code |BLANK(3)|}), HL7 v2 escapes ({@code \X0D\}, {@code \.br\}), typographic dashes and quotes.
  * Case is kept: evidence quotes the report as written.
  */
-final class TextNormalizer {
+public final class TextNormalizer {
 
   private static final Pattern BLOCK_TAG =
-      Pattern.compile("(?i)<\\s*(?:br|/p|/div|/li|/tr|/h[1-6]|/table|/pre|p|div|li|tr|h[1-6])\\b[^>]*>");
+      // bounded, and never across another '<': an unclosed tag repeated a million times stays linear
+      Pattern.compile("(?i)<\\s{0,5}(?:br|/p|/div|/li|/tr|/h[1-6]|/table|/pre|p|div|li|tr|h[1-6])\\b[^<>]{0,2000}>");
   private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
   private static final Pattern VISTA_MARKUP = Pattern.compile("\\|[A-Z][A-Z_]*(?:\\([^)|]{0,20}\\))?\\|");
   private static final Pattern HL7_LINE_BREAK = Pattern.compile("\\\\(?:X0D|X0A|\\.br|X0D0A)\\\\", Pattern.CASE_INSENSITIVE);
@@ -21,7 +22,8 @@ final class TextNormalizer {
 
   private TextNormalizer() {}
 
-  static String normalize(String raw) {
+  /** Plain text; "" for null or blank input. */
+  public static String normalize(String raw) {
     if (raw == null || raw.isBlank()) {
       return "";
     }
@@ -95,7 +97,7 @@ final class TextNormalizer {
    * Lower-cases character by character so that offsets in the result are offsets in the input
    * (String.toLowerCase may change the length, e.g. for a dotted capital I).
    */
-  static String lowerCaseSameLength(String s) {
+  public static String lowerCaseSameLength(String s) {
     char[] chars = s.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       chars[i] = Character.toLowerCase(chars[i]);

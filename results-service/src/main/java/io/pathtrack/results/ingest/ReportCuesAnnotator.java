@@ -96,20 +96,20 @@ public final class ReportCuesAnnotator {
     Map<String, String> headers = new LinkedHashMap<>();
     List<ReportCues.FollowUp> followUps = new ArrayList<>();
     for (Extension e : report.getExtensionsByUrl(Extensions.FOLLOW_UP)) {
-      String kind = text(e.getExtensionByUrl("kind"));
-      String interval = text(e.getExtensionByUrl("interval"));
+      String kind = Extensions.singleValue(e, "kind").orElse(null);
+      String interval = Extensions.singleValue(e, "interval").orElse(null);
       if (kind != null) {
         followUps.addAll(ReportCues.followUps(kind + (interval == null ? "" : ":" + interval)));
       }
     }
     ReportCues cues = new ReportCues(Optional.empty(), Optional.empty(), followUps);
     Optional.ofNullable(cues.followUpsHeader()).ifPresent(v -> headers.put(EventHeaders.FOLLOW_UPS, v));
-    Optional.ofNullable(text(report.getExtensionByUrl(Extensions.CALCIFICATIONS)))
+    Extensions.singleValue(report, Extensions.CALCIFICATIONS)
         .ifPresent(v -> headers.put(EventHeaders.CALCIFICATIONS, v));
-    Optional.ofNullable(text(report.getExtensionByUrl(Extensions.DISCIPLINE)))
+    Extensions.singleValue(report, Extensions.DISCIPLINE)
         .ifPresent(v -> headers.put(EventHeaders.DISCIPLINE, v));
-    Optional.ofNullable(text(report.getExtensionByUrl(Extensions.CULTURE))).ifPresent(v -> headers.put(EventHeaders.CULTURE, v));
-    Optional.ofNullable(text(report.getExtensionByUrl(Extensions.IMAGING_CATEGORY)))
+    Extensions.singleValue(report, Extensions.CULTURE).ifPresent(v -> headers.put(EventHeaders.CULTURE, v));
+    Extensions.singleValue(report, Extensions.IMAGING_CATEGORY)
         .ifPresent(v -> headers.put(EventHeaders.IMAGING_CATEGORY, v));
     List<String> team = report.getExtensionsByUrl(Extensions.CARE_TEAM).stream()
         .filter(e -> e.getValue() instanceof Reference r && r.hasReference())
@@ -120,9 +120,9 @@ public final class ReportCuesAnnotator {
     return headers;
   }
 
-  /** Whether the report is a culture report: its category or code says microbiology ({@link Discipline#microbiology}). */
+  /** Whether the report is a culture report: its category or code says microbiology ({@link Discipline#of}). */
   public static boolean microbiology(DiagnosticReport report) {
-    return report.getCategory().stream().anyMatch(Discipline::microbiology) || Discipline.microbiology(report.getCode());
+    return Discipline.of(report.getCategory(), report.getCode()) == Discipline.MICROBIOLOGY;
   }
 
   /** The cue extensions, to keep on a report that is otherwise dropped. */
@@ -176,9 +176,5 @@ public final class ReportCuesAnnotator {
     if (member != null && member.hasReference() && PRACTITIONER.matcher(member.getReference()).matches()) {
       members.add(member.getReference());
     }
-  }
-
-  private static String text(Extension e) {
-    return e == null || e.getValue() == null || !e.getValue().hasPrimitiveValue() ? null : e.getValue().primitiveValue();
   }
 }

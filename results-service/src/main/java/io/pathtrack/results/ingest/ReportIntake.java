@@ -115,6 +115,12 @@ public final class ReportIntake {
         default -> false;
       };
       CultureReader.Reading culture = CULTURES.read(facts, isFinal);
+      // A report that is a culture by its codes but names a malignancy the histology classifier places is read as
+      // histology: a missed malignancy costs more than a culture read twice.
+      Classification histology = classify(facts);
+      if (histology.outcome() == Outcome.MALIGNANT) {
+        return new Read(histology, Optional.empty());
+      }
       return new Read(culture.classification(), Optional.of(culture.result().code()));
     }
     return new Read(classify(facts), Optional.empty());

@@ -90,9 +90,18 @@ class ReportCuesTest {
 
     Map<String, String> sterile = headersOf(report("S26-CUE-4", "MB", "Bone culture", "No growth after 7 days.", ""));
     assertThat(sterile).containsEntry(EventHeaders.CULTURE, "no-growth").containsEntry(EventHeaders.OUTCOME, "benign");
-    // "Malignant cells" in a culture report's text is not a histology outcome: the culture reader does not place it.
-    Map<String, String> odd = headersOf(report("S26-CUE-5", "MB", "Bone culture", "Carcinoma cells noted.", ""));
-    assertThat(odd).containsEntry(EventHeaders.CULTURE, "unknown").containsEntry(EventHeaders.NEEDS_REVIEW, "true");
+    // A final culture stating neither growth nor no growth needs review.
+    Map<String, String> unread = headersOf(report("S26-CUE-5", "MB", "Bone culture", "Specimen processed.", ""));
+    assertThat(unread).containsEntry(EventHeaders.CULTURE, "unknown").containsEntry(EventHeaders.NEEDS_REVIEW, "true")
+        .containsEntry(EventHeaders.OUTCOME, "atypical");
+    // A culture by its codes that names a malignancy is read as histology: the malignancy is not missed.
+    Map<String, String> malignant = headersOf(report("S26-CUE-7", "MB", "Bone culture",
+        "No growth. Metastatic carcinoma cells noted in the submitted fragments.", ""));
+    assertThat(malignant).containsEntry(EventHeaders.OUTCOME, "malignant").containsEntry(EventHeaders.DISCIPLINE, "histology")
+        .doesNotContainKey(EventHeaders.CULTURE);
+    // A pathology category beside a culture word is histology.
+    assertThat(headersOf(report("S26-CUE-8", "SP", "Core biopsy for histology and culture", "Fibroadenoma.", "")))
+        .containsEntry(EventHeaders.DISCIPLINE, "histology");
   }
 
   @Test

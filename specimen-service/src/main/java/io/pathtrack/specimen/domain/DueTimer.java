@@ -28,8 +28,10 @@ public record DueTimer(Instant at, Kind kind, String accession, String followUp)
   public static DueTimer of(DueIndex.Entry entry) {
     String name = entry.name();
     if (name.charAt(0) == 'F') {
+      // A malformed entry reads as a follow-up of no kind: it fires nothing and is dropped, never stopping the sweep.
       int bar = name.indexOf('|', 2);
-      return new DueTimer(entry.at(), Kind.FOLLOW_UP, name.substring(bar + 1), name.substring(2, bar));
+      return bar < 0 ? new DueTimer(entry.at(), Kind.FOLLOW_UP, name.length() > 2 ? name.substring(2) : "", "")
+          : new DueTimer(entry.at(), Kind.FOLLOW_UP, name.substring(bar + 1), name.substring(2, bar));
     }
     return new DueTimer(entry.at(), name.charAt(0) == 'W' ? Kind.WARNING : Kind.BREACH, name.substring(2));
   }

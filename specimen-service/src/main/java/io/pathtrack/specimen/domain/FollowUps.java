@@ -49,12 +49,20 @@ public final class FollowUps {
     List<FollowUpTask> all = new ArrayList<>(record.followUps());
     List<FollowUpTask> added = new ArrayList<>();
     for (ReportCues.FollowUp f : recommended) {
-      boolean pending = all.stream().anyMatch(t -> t.kind().equals(f.kind()) && t.status().pending());
-      if (pending) {
+      // Once per kind while it is pending, and once per kind and report whatever became of it: a redelivered or
+      // amended report does not reopen a follow-up that was completed or cancelled.
+      boolean known = all.stream().anyMatch(t -> t.kind().equals(f.kind())
+          && (t.status().pending() || t.reportReference().equals(reportReference)));
+      if (known) {
         continue;
       }
       Period interval = f.interval().orElseGet(() -> due.getOrDefault(f.kind(), FALLBACK_DUE));
-      Instant dueAt = issued.atOffset(ZoneOffset.UTC).plus(interval).toInstant();
+      Instant dueAt;
+      try {
+        dueAt = issued.atOffset(ZoneOffset.UTC).plus(interval).toInstant();
+      } catch (java.time.DateTimeException | ArithmeticException e) {
+        dueAt = issued.atOffset(ZoneOffset.UTC).plus(FALLBACK_DUE).toInstant();
+      }
       FollowUpTask task = new FollowUpTask(f.kind(), reportReference, reportVersion, issued, dueAt,
           FollowUpTask.Status.OPEN, null, null);
       all.add(task);

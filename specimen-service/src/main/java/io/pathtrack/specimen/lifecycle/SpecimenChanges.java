@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Type;
  * What a registration, a correction or a lifecycle move may change in a specimen already held. The lab owns
  * what it registered: the patient, the order and its ordering practitioner, the procedure, containers and
  * processing. The lifecycle owns where the specimen is and how it got there: the lifecycle-status,
- * reported-by and turnaround extensions, {@code Specimen.status}, the receipt and collection times that start
+ * reported-by, turnaround, concordance and reported-discipline extensions, {@code Specimen.status}, the receipt and collection times that start
  * the turnaround clock, and the notes, which are kept and only added to. A registration or a correction never
  * rewrites what the lifecycle owns; a lifecycle move never rewrites what the lab owns. Elements are named by
  * FHIRPath, never by their values.
@@ -35,7 +35,8 @@ public final class SpecimenChanges {
   public static final String LIFECYCLE_STATUS = "Specimen.extension:lifecycle-status";
 
   private static final Set<String> LIFECYCLE_EXTENSIONS =
-      Set.of(Extensions.LIFECYCLE_STATUS, Extensions.REPORTED_BY, Extensions.TURNAROUND);
+      Set.of(Extensions.LIFECYCLE_STATUS, Extensions.REPORTED_BY, Extensions.TURNAROUND, Extensions.CONCORDANCE,
+          Extensions.REPORTED_DISCIPLINE);
   /** Elements a registration that leaves them out does not keep one by one: the resource's own, and those kept apart. */
   private static final Set<String> NOT_KEPT_ONE_BY_ONE =
       Set.of("id", "meta", "contained", "extension", "request", "status", "receivedTime", "note");

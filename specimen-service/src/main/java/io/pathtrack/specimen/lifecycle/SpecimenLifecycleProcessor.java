@@ -134,6 +134,9 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
       if (type.equals(EventTypes.SPECIMEN_CORRECTED)) {
         throw new RecordRefusedException("a correction of a specimen that is not registered");
       }
+      // What the lifecycle decides is never taken from the lab: a concordance or the disciplines reported.
+      event.getExtension().removeIf(e -> Extensions.CONCORDANCE.equals(e.getUrl())
+          || Extensions.REPORTED_DISCIPLINE.equals(e.getUrl()));
       specimen = event;
     } else {
       Specimen held = SpecimenOrders.parse(existing.get().specimenJson());
@@ -181,7 +184,6 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
       return;
     }
     boolean unregistered = existing.isEmpty();
-    Concordance concordanceTimeline = null;
     Specimen specimen = existing.map(r -> SpecimenOrders.parse(r.specimenJson()))
         .orElseGet(() -> fromReport(event.accession(), report));
     if (unregistered) {
@@ -200,48 +202,52 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     java.util.Set<Discipline> waiting = java.util.EnumSet.noneOf(Discipline.class);
     waiting.addAll(ordered);
     waiting.removeAll(reported);
-    if (!amendment && !waiting.isEmpty()) {
-      specimen.setId(event.accession());
-      String partial = Fhir.json().encodeResourceToString(specimen);
-      save(records.update(existing, event.accession(), specimen, partial, unregistered)
-          .withTimeline(new TimelineEntry(now, "reported-in-part", cues.discipline().code() + ": "
-              + event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code() + "; waiting for "
-              + String.join(", ", waiting.stream().map(Discipline::code).toList()))));
-      return;
+    // A histology report while a culture is awaited (or the other way round) is reported in part: its concordance and
+    // follow-ups are decided and told now; the specimen is reported, and its clock stopped, when all have reported.
+    boolean inPart = !amendment && !waiting.isEmpty();
+    if (!inPart) {
+      SpecimenLifecycle.reported(specimen, event);
     }
-    SpecimenLifecycle.reported(specimen, event);
+    Concordance assessed = null;
     if (cues.discipline() == Discipline.HISTOLOGY) {
-      Concordance assessed = concordance.assess(specimen, existing.map(SpecimenRecord::procedure)
+      assessed = concordance.assess(specimen, existing.map(SpecimenRecord::procedure)
           .or(() -> SpecimenOrders.procedureType(specimen)), event, cues);
       assessed.writeTo(specimen);
       metrics.concordance(assessed);
-      concordanceTimeline = assessed;
     }
     specimen.setId(event.accession());
     String json = Fhir.json().encodeResourceToString(specimen);
+    String what = event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code();
     SpecimenRecord record = records.update(existing, event.accession(), specimen, json, unregistered)
-        .withTimeline(new TimelineEntry(now, amendment ? "amended" : "reported",
-            event.reportReference() + " " + event.reportStatus() + ", " + event.outcome().code()
-                + (unregistered ? " (specimen never registered: created from the report)" : "")));
-    Concordance assessed = concordanceTimeline;
+        .withTimeline(inPart
+            ? new TimelineEntry(now, "reported-in-part", cues.discipline().code() + ": " + what + "; waiting for "
+                + String.join(", ", waiting.stream().map(Discipline::code).toList()))
+            : new TimelineEntry(now, amendment ? "amended" : "reported",
+                what + (unregistered ? " (specimen never registered: created from the report)" : "")));
     if (assessed != null && (assessed.state() != Concordance.State.NOT_ASSESSED || assessed.needsAction())) {
-      record = record.withTimeline(new TimelineEntry(now, "concordance", assessed.state().code()
-          + assessed.category().map(c -> " (" + c.display() + ")").orElse("")
-          + (assessed.findings().isEmpty() ? "" : ": " + String.join("; ", assessed.findings()))));
+      Concordance c = assessed;
+      record = record.withTimeline(new TimelineEntry(now, "concordance", c.state().code()
+          + c.category().map(category -> " (" + category.display() + ")").orElse("")
+          + (c.findings().isEmpty() ? "" : ": " + String.join("; ", c.findings()))));
     }
-    if (record.slaState() == SlaState.NOT_STARTED) {
-      // A report for a specimen never registered: its clock can still be judged from the report's own times.
-      SlaClock.Step started = slaClock.onLifecycle(record, collected(specimen), received(specimen), now);
-      record = started.record();
+    if (inPart) {
+      save(record);
+    } else {
+      if (record.slaState() == SlaState.NOT_STARTED) {
+        // A report for a specimen never registered: its clock can still be judged from the report's own times.
+        SlaClock.Step started = slaClock.onLifecycle(record, collected(specimen), received(specimen), now);
+        record = started.record();
+      }
+      SlaClock.Step step = slaClock.onFinalReport(record, event.issued().orElse(event.time()));
+      apply(existing, step);
+      record = step.record();
     }
-    SlaClock.Step step = slaClock.onFinalReport(record, event.issued().orElse(event.time()));
-    apply(existing, step);
     if (!cues.followUps().isEmpty()) {
-      apply(followUps.onReport(step.record(), cues.followUps(), event.reportReference(), event.reportVersion(),
-          event.issued().orElse(event.time())), now);
+      apply(followUps.onReport(load(event.accession()).orElse(record), cues.followUps(), event.reportReference(),
+          event.reportVersion(), event.issued().orElse(event.time())), now);
     }
-    forward(event.accession(), SPECIMENS, json, SpecimenEvents.headers(
-        amendment ? EventTypes.SPECIMEN_STATUS_CHANGED : EventTypes.SPECIMEN_REPORTED, source, event.accession(),
+    forward(event.accession(), SPECIMENS, json, SpecimenEvents.headers(inPart ? EventTypes.SPECIMEN_REPORTED_IN_PART
+        : amendment ? EventTypes.SPECIMEN_STATUS_CHANGED : EventTypes.SPECIMEN_REPORTED, source, event.accession(),
         specimen, now));
   }
 

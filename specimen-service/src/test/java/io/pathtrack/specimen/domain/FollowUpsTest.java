@@ -82,9 +82,19 @@ class FollowUpsTest {
     assertThat(imagingCancelled.remove()).as("an open follow-up's timer is dropped").hasSize(1);
     assertThat(imagingCancelled.record().followUps()).extracting(FollowUpTask::status)
         .containsExactly(FollowUpTask.Status.COMPLETED, FollowUpTask.Status.CANCELLED);
-    // A new recommendation of a closed kind is tracked again.
+    // The same report again (a redelivery) does not reopen what was closed.
+    assertThat(followUps.onReport(imagingCancelled.record(), List.of(new ReportCues.FollowUp("imaging", Optional.empty())),
+        "DiagnosticReport/r1", "1", ISSUED.plusSeconds(9000)).changed()).isEmpty();
+    // A new report recommending a closed kind again is tracked again.
     assertThat(followUps.onReport(imagingCancelled.record(), List.of(new ReportCues.FollowUp("imaging", Optional.empty())),
         "DiagnosticReport/r2", "1", ISSUED.plusSeconds(9000)).changed()).hasSize(1);
+  }
+
+  @Test
+  void aMalformedFollowUpTimerReadsAsOneThatFiresNothing() {
+    DueTimer odd = DueTimer.of(new io.pathtrack.contract.streams.DueIndex.Entry(ISSUED, "F|no-bar"));
+    assertThat(odd.kind()).isEqualTo(DueTimer.Kind.FOLLOW_UP);
+    assertThat(followUps.onDue(record(), odd, ISSUED).changed()).isEmpty();
   }
 
   @Test
