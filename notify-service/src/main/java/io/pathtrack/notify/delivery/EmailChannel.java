@@ -127,7 +127,7 @@ public class EmailChannel implements AutoCloseable {
   }
 
   /** The SMTP reply code a refusal carries (its own message, or a nested one's), or -1. */
-  private static int replyCode(MessagingException refused) {
+  static int replyCode(MessagingException refused) {
     for (Exception e = refused; e != null; e = e instanceof MessagingException m && m.getNextException() != e
         ? m.getNextException() : null) {
       java.util.regex.Matcher code = REPLY.matcher(String.valueOf(e.getMessage()));

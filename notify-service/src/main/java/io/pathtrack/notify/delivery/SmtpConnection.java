@@ -43,7 +43,19 @@ final class SmtpConnection implements AutoCloseable {
       transport.sendMessage(message, recipients);
     } catch (SendFailedException refused) {
       close();
-      throw refused;
+      // A kept connection the server dropped answers the next message with no reply at all ([EOF]): that is the
+      // connection, not a refusal, so it is tried once more on a fresh one. A real refusal has a reply code or names
+      // the addresses refused.
+      if (fresh || !connectionLost(refused)) {
+        throw refused;
+      }
+      open();
+      try {
+        transport.sendMessage(message, recipients);
+      } catch (MessagingException | IllegalStateException again) {
+        close();
+        throw again;
+      }
     } catch (MessagingException | IllegalStateException broken) {
       close();
       if (fresh) {
@@ -58,6 +70,11 @@ final class SmtpConnection implements AutoCloseable {
       }
     }
     lastUsed = System.nanoTime();
+  }
+
+  static boolean connectionLost(SendFailedException failure) {
+    boolean addressesRefused = failure.getInvalidAddresses() != null && failure.getInvalidAddresses().length > 0;
+    return !addressesRefused && EmailChannel.replyCode(failure) < 0;
   }
 
   /** Connects when there is no connection or it has been idle too long; true when the connection is new. */

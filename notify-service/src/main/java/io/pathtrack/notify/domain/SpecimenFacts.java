@@ -1,10 +1,7 @@
 package io.pathtrack.notify.domain;
 
 import io.pathtrack.contract.Concordance;
-import io.pathtrack.contract.EventTypes;
-import io.pathtrack.contract.SpecimenOrders;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Specimen;
 
 /**
  * What a specimen event tells the notification engine.
@@ -19,22 +16,5 @@ public record SpecimenFacts(Optional<String> orderer, Optional<String> performer
     Optional<String> reason, Optional<Concordance> concordance) {
 
   /** Longest reason carried into a notification; a longer one is cut. */
-  static final int MAX_REASON = 200;
-
-  /**
-   * @param type the event's type: a concordance is read only from specimen-service's own reported events (reported,
-   *     reported in part, status changed to amended), never from what a lab sent
-   */
-  public static SpecimenFacts of(Specimen specimen, String type) {
-    boolean decidedByLifecycle = EventTypes.SPECIMEN_REPORTED.equals(type)
-        || EventTypes.SPECIMEN_REPORTED_IN_PART.equals(type)
-        || EventTypes.SPECIMEN_STATUS_CHANGED.equals(type)
-            && SpecimenOrders.lifecycleStatus(specimen).map("amended"::equals).orElse(false);
-    Optional<String> closed = SpecimenOrders.lifecycleStatus(specimen)
-        .filter(s -> s.equals("rejected") || s.equals("cancelled"));
-    Optional<String> reason = closed.flatMap(status -> SpecimenOrders.reasonFor(specimen, status))
-        .map(r -> r.length() > MAX_REASON ? r.substring(0, MAX_REASON) + "…" : r);
-    return new SpecimenFacts(SpecimenOrders.orderingPractitioner(specimen), SpecimenOrders.performer(specimen), closed,
-        reason, decidedByLifecycle ? Concordance.readFrom(specimen) : Optional.empty());
-  }
+  public static final int MAX_REASON = 200;
 }

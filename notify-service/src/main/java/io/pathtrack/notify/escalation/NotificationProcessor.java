@@ -77,7 +77,7 @@ final class NotificationProcessor extends RoutingProcessor<EngineInput> {
             io.pathtrack.contract.ReportCues.fromHeaders(record.headers()), now);
       }).orElse(null);
     } else if (input instanceof EngineInput.SpecimenEvent specimen) {
-      step = engine.onSpecimen(state, io.pathtrack.notify.domain.SpecimenFacts.of(specimen.specimen(), type), now);
+      step = engine.onSpecimen(state, SpecimenEventFacts.of(specimen.specimen(), type), now);
     } else if (input instanceof EngineInput.SlaEvent) {
       step = engine.onSla(state, slaAlert(accession, type, record.headers()), now);
     } else if (input instanceof EngineInput.FollowUpOverdue) {
