@@ -49,27 +49,26 @@ final class SmtpConnection implements AutoCloseable {
       if (fresh || !connectionLost(refused)) {
         throw refused;
       }
-      open();
-      try {
-        transport.sendMessage(message, recipients);
-      } catch (MessagingException | IllegalStateException again) {
-        close();
-        throw again;
-      }
+      sendOnFreshConnection(message, recipients);
     } catch (MessagingException | IllegalStateException broken) {
       close();
       if (fresh) {
         throw broken;
       }
-      open();
-      try {
-        transport.sendMessage(message, recipients);
-      } catch (MessagingException | IllegalStateException again) {
-        close();
-        throw again;
-      }
+      sendOnFreshConnection(message, recipients);
     }
     lastUsed = System.nanoTime();
+  }
+
+  /** The kept connection was lost: once more, on a new one. */
+  private void sendOnFreshConnection(MimeMessage message, Address[] recipients) throws MessagingException {
+    open();
+    try {
+      transport.sendMessage(message, recipients);
+    } catch (MessagingException | IllegalStateException again) {
+      close();
+      throw again;
+    }
   }
 
   static boolean connectionLost(SendFailedException failure) {
