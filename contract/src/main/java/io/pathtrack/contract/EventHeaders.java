@@ -43,6 +43,8 @@ public final class EventHeaders {
   /** "true" when a replacing version's outcome differs from the version it replaces. */
   public static final String OUTCOME_CHANGED = "ce_outcomechanged";
 
+  /** On classified reports: who performed the biopsy, as the report's Procedure names them (Procedure.performer.actor). */
+  public static final String PERFORMER = "ce_performer";
   /** On classified reports: the discipline ({@link Discipline}): histology or microbiology. */
   public static final String DISCIPLINE = "ce_discipline";
   /** On classified microbiology reports: the culture's result, growth, no-growth, pending or unknown. */

@@ -42,6 +42,8 @@ public final class Extensions {
    * as the report names them (told of amendments).
    */
   public static final String CARE_TEAM = SD + "care-team";
+  /** On DiagnosticReport: valueReference, who performed the biopsy, as the report's contained Procedure names them. */
+  public static final String PERFORMER = SD + "performer";
   /** On DiagnosticReport: valueCode, its discipline ({@link Discipline}: histology or microbiology). */
   public static final String DISCIPLINE = SD + "discipline";
   /** On a microbiology DiagnosticReport: valueCode, the culture's result (growth, no-growth, pending, unknown). */

@@ -15,12 +15,18 @@ import org.apache.kafka.common.header.Headers;
  *
  * @param calcifications {@code present}, {@code absent} or {@code not-mentioned}; empty when the report was
  *     classified before this was read
+ * @param performer who performed the biopsy, as the report's Procedure names them (a practitioner reference)
  */
 public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<String> calcifications,
-    List<FollowUp> followUps, Discipline discipline, Optional<String> culture) {
+    List<FollowUp> followUps, Discipline discipline, Optional<String> culture, Optional<String> performer) {
 
   public ReportCues(Optional<ImagingCategory> imagingCategory, Optional<String> calcifications, List<FollowUp> followUps) {
-    this(imagingCategory, calcifications, followUps, Discipline.HISTOLOGY, Optional.empty());
+    this(imagingCategory, calcifications, followUps, Discipline.HISTOLOGY, Optional.empty(), Optional.empty());
+  }
+
+  public ReportCues(Optional<ImagingCategory> imagingCategory, Optional<String> calcifications, List<FollowUp> followUps,
+      Discipline discipline, Optional<String> culture) {
+    this(imagingCategory, calcifications, followUps, discipline, culture, Optional.empty());
   }
 
   /** A culture that grew something: a positive culture. */
@@ -33,6 +39,7 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
   /** The longest interval carried, ten years; a longer one is not read. */
   static final long MAX_MONTHS = 120;
   private static final Pattern KIND = Pattern.compile("[a-z][a-z-]{0,39}");
+  private static final Pattern PRACTITIONER = Pattern.compile("Practitioner/[A-Za-z0-9\\-.]{1,64}");
 
   /**
    * One recommended follow-up.
@@ -58,6 +65,7 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
   public ReportCues {
     discipline = discipline == null ? Discipline.HISTOLOGY : discipline;
     culture = culture == null ? Optional.empty() : culture;
+    performer = performer == null ? Optional.empty() : performer.filter(p -> PRACTITIONER.matcher(p).matches());
     followUps = List.copyOf(followUps.size() > MAX_FOLLOW_UPS ? followUps.subList(0, MAX_FOLLOW_UPS) : followUps);
   }
 
@@ -79,7 +87,7 @@ public record ReportCues(Optional<ImagingCategory> imagingCategory, Optional<Str
     Optional<String> culture = Optional.ofNullable(EventHeaders.last(headers, EventHeaders.CULTURE))
         .filter(c -> c.equals("growth") || c.equals("no-growth") || c.equals("pending") || c.equals("unknown"));
     return new ReportCues(category, calcifications, followUps(EventHeaders.last(headers, EventHeaders.FOLLOW_UPS)),
-        discipline, culture);
+        discipline, culture, Optional.ofNullable(EventHeaders.last(headers, EventHeaders.PERFORMER)));
   }
 
   /** Reads a {@link EventHeaders#FOLLOW_UPS} value. */

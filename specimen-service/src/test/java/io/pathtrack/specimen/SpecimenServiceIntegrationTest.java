@@ -219,7 +219,8 @@ class SpecimenServiceIntegrationTest {
         .received(now()).build());
     service.awaitView("SP-MB-2", v -> v.get("dueAt") != null);
 
-    service.finalReportWith("SP-MB-2", Outcome.BENIGN, now(), Map.of(EventHeaders.FOLLOW_UPS, "repeat-biopsy"));
+    service.finalReportWith("SP-MB-2", Outcome.BENIGN, now(), Map.of(EventHeaders.FOLLOW_UPS, "repeat-biopsy",
+        EventHeaders.PERFORMER, "Practitioner/dr-okafor"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> service.specimenEvents("SP-MB-2").stream()
         .anyMatch(r -> EventTypes.SPECIMEN_REPORTED_IN_PART.equals(KafkaProbe.header(r, EventHeaders.TYPE))));
@@ -228,6 +229,8 @@ class SpecimenServiceIntegrationTest {
     Specimen told = Fhir.json().parseResource(Specimen.class, new String(inPart.value(), java.nio.charset.StandardCharsets.UTF_8));
     assertThat(io.pathtrack.contract.Concordance.readFrom(told)).hasValueSatisfying(c ->
         assertThat(c.state()).isEqualTo(io.pathtrack.contract.Concordance.State.DISCORDANT));
+    assertThat(io.pathtrack.contract.SpecimenOrders.performer(told)).as("the report's Procedure performer")
+        .contains("Practitioner/dr-okafor");
     await().atMost(Duration.ofSeconds(30)).until(() -> service.slaTypes("SP-MB-2").contains(EventTypes.FOLLOW_UP_CREATED));
     Map<String, Object> view = service.awaitView("SP-MB-2", v -> String.valueOf(v.get("timeline")).contains("waiting for microbiology"));
     assertThat(view.get("lifecycle")).isNotEqualTo("reported");

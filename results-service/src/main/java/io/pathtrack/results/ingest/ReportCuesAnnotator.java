@@ -41,7 +41,7 @@ public final class ReportCuesAnnotator {
   private static final FollowUpReader FOLLOW_UPS = new FollowUpReader();
   private static final CalcificationReader CALCIFICATIONS = new CalcificationReader();
   private static final List<String> URLS = List.of(Extensions.FOLLOW_UP, Extensions.CALCIFICATIONS,
-      Extensions.IMAGING_CATEGORY, Extensions.CARE_TEAM, Extensions.DISCIPLINE, Extensions.CULTURE);
+      Extensions.IMAGING_CATEGORY, Extensions.CARE_TEAM, Extensions.DISCIPLINE, Extensions.CULTURE, Extensions.PERFORMER);
 
   private ReportCuesAnnotator() {}
 
@@ -89,6 +89,21 @@ public final class ReportCuesAnnotator {
     report.addExtension(Extensions.CALCIFICATIONS, new CodeType(calcifications.name().toLowerCase().replace('_', '-')));
     imagingCategory(report).ifPresent(c -> report.addExtension(Extensions.IMAGING_CATEGORY, new CodeType(c.code())));
     careTeam(report).forEach(member -> report.addExtension(Extensions.CARE_TEAM, new Reference(member)));
+    performer(report).ifPresent(p -> report.addExtension(Extensions.PERFORMER, new Reference(p)));
+  }
+
+  /** The first practitioner performing a Procedure the report contains (the biopsy, and who performed it). */
+  static Optional<String> performer(DiagnosticReport report) {
+    for (org.hl7.fhir.r4.model.Resource contained : report.getContained()) {
+      if (contained instanceof org.hl7.fhir.r4.model.Procedure procedure) {
+        for (org.hl7.fhir.r4.model.Procedure.ProcedurePerformerComponent p : procedure.getPerformer()) {
+          if (p.hasActor() && p.getActor().hasReference() && PRACTITIONER.matcher(p.getActor().getReference()).matches()) {
+            return Optional.of(p.getActor().getReference());
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The cues as event headers, from the annotated report's extensions. */
@@ -111,6 +126,9 @@ public final class ReportCuesAnnotator {
     Extensions.singleValue(report, Extensions.CULTURE).ifPresent(v -> headers.put(EventHeaders.CULTURE, v));
     Extensions.singleValue(report, Extensions.IMAGING_CATEGORY)
         .ifPresent(v -> headers.put(EventHeaders.IMAGING_CATEGORY, v));
+    Extensions.single(report, Extensions.PERFORMER).map(Extension::getValue)
+        .filter(v -> v instanceof Reference r && r.hasReference())
+        .ifPresent(v -> headers.put(EventHeaders.PERFORMER, ((Reference) v).getReference()));
     List<String> team = report.getExtensionsByUrl(Extensions.CARE_TEAM).stream()
         .filter(e -> e.getValue() instanceof Reference r && r.hasReference())
         .map(e -> ((Reference) e.getValue()).getReference()).toList();

@@ -38,6 +38,8 @@ class ReportCuesTest {
             "subject":{"reference":"Patient/p-1"},"requester":{"reference":"Practitioner/dr-lee"},
             "performer":[{"reference":"#team"}],
             "reasonCode":[{"text":"Mammography: pleomorphic calcifications, BI-RADS 4C"}]},
+           {"resourceType":"Procedure","id":"bx","status":"completed","subject":{"reference":"Patient/p-1"},
+            "performer":[{"actor":{"reference":"Practitioner/dr-chen"}}]},
            {"resourceType":"Encounter","id":"stay","status":"in-progress","class":{"code":"IMP"},
             "participant":[{"type":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ParticipationType","code":"ATND"}]}],
               "individual":{"reference":"Practitioner/dr-patel"}},
@@ -63,7 +65,8 @@ class ReportCuesTest {
         .containsEntry(EventHeaders.DISCIPLINE, "histology")
         .containsEntry(EventHeaders.CALCIFICATIONS, "present")
         .containsEntry(EventHeaders.IMAGING_CATEGORY, "bi-rads-4c")
-        .containsEntry(EventHeaders.CARE_TEAM, "Practitioner/dr-novak,Practitioner/dr-okafor,Practitioner/dr-patel");
+        .containsEntry(EventHeaders.CARE_TEAM, "Practitioner/dr-novak,Practitioner/dr-okafor,Practitioner/dr-patel")
+        .containsEntry(EventHeaders.PERFORMER, "Practitioner/dr-chen");
     assertThat(h.get(EventHeaders.FOLLOW_UPS).split(",")).contains("correlation", "imaging:P6M");
     assertThat(h).doesNotContainKey(EventHeaders.CULTURE);
   }

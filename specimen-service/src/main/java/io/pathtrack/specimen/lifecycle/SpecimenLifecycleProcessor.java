@@ -191,6 +191,10 @@ final class SpecimenLifecycleProcessor extends RoutingProcessor<LifecycleInput> 
     }
     boolean amendment = SpecimenLifecycle.status(specimen)
         .map(s -> s == LifecycleStatus.REPORTED || s == LifecycleStatus.AMENDED).orElse(false);
+    // Who performed the biopsy, when only the report's Procedure says: the radiologist a concordance question goes to.
+    if (!specimen.getCollection().hasCollector() && cues.performer().isPresent()) {
+      specimen.getCollection().setCollector(new org.hl7.fhir.r4.model.Reference(cues.performer().get()));
+    }
     // Every discipline ordered must report before the specimen is reported and its clock stops (a CT-guided bone
     // biopsy sent to pathology and microbiology waits for both).
     java.util.Set<Discipline> ordered = SpecimenOrders.disciplines(specimen);
