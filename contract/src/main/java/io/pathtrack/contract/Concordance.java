@@ -1,7 +1,6 @@
 package io.pathtrack.contract;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +26,7 @@ public record Concordance(State state, Optional<ImagingCategory> category, Outco
     String reportVersion, Calcifications calcifications, List<String> findings) {
 
   /** The comparison's result. */
-  public enum State {
+  public enum State implements Coded {
     /** The outcome is what the imaging led one to expect. */
     CONCORDANT,
     /** Benign pathology for a lesion the imaging called highly suspicious: repeat biopsy or excision. */
@@ -37,28 +36,36 @@ public record Concordance(State state, Optional<ImagingCategory> category, Outco
     /** No imaging category to compare, or an outcome (nondiagnostic) that answers no question. */
     NOT_ASSESSED;
 
-    public String code() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    @Override
+    public Concept concept() {
+      return conceptOf(this);
     }
 
     public static Optional<State> fromCode(String code) {
-      return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+      return Coded.byCode(State.class, code);
     }
   }
 
   /** Calcifications as the target of the biopsy, and whether the report confirms them in the specimen. */
-  public enum Calcifications {
+  public enum Calcifications implements Coded {
     NOT_TARGETED,
     CONFIRMED,
     NOT_CONFIRMED;
 
-    public String code() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    @Override
+    public Concept concept() {
+      return conceptOf(this);
     }
 
     public static Optional<Calcifications> fromCode(String code) {
-      return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+      return Coded.byCode(Calcifications.class, code);
     }
+  }
+
+  /** {@code NOT_ASSESSED} → code {@code not-assessed}, display "not assessed". */
+  private static Coded.Concept conceptOf(Enum<?> value) {
+    String code = value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return new Coded.Concept(code, code.replace('-', ' '));
   }
 
   public Concordance {

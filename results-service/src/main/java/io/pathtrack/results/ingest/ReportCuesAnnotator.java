@@ -76,14 +76,16 @@ public final class ReportCuesAnnotator {
       e.addExtension("text", new StringType(f.phrase()));
       f.interval().ifPresent(p -> e.addExtension("interval", new StringType(p.toString())));
     });
+    // Present in any text wins; else the first text that mentions them at all.
     CalcificationReader.Presence calcifications = CalcificationReader.Presence.NOT_MENTIONED;
     for (String text : texts) {
       CalcificationReader.Presence p = CALCIFICATIONS.read(text);
-      if (p == CalcificationReader.Presence.PRESENT || calcifications == CalcificationReader.Presence.NOT_MENTIONED) {
-        calcifications = p == CalcificationReader.Presence.NOT_MENTIONED ? calcifications : p;
-      }
-      if (calcifications == CalcificationReader.Presence.PRESENT) {
+      if (p == CalcificationReader.Presence.PRESENT) {
+        calcifications = p;
         break;
+      }
+      if (calcifications == CalcificationReader.Presence.NOT_MENTIONED) {
+        calcifications = p;
       }
     }
     report.addExtension(Extensions.CALCIFICATIONS, new CodeType(calcifications.name().toLowerCase().replace('_', '-')));
